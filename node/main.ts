@@ -1,0 +1,54 @@
+// `npm run node -- --id madrid --port 4001`: one warehouse node (HTTPS GraphQL + its db worker).
+import type { AddressInfo } from "node:net";
+import { ensureServerCert } from "../certs/generate.ts";
+import { createLogger, describeError } from "../lib/log.ts";
+import { loadNodeConfig } from "./config.ts";
+import { QueueClient } from "./queue/client.ts";
+import { workerEndpoint } from "./queue/protocol.ts";
+import { createNodeServer } from "./server.ts";
+import { WorkerSupervisor } from "./worker-supervisor.ts";
+
+const config = loadNodeConfig();
+const log = createLogger({ component: "node", node: config.id });
+const tls = await ensureServerCert(config.certsDir, config.id);
+
+const endpoint = workerEndpoint(config.dataDir);
+const queue = new QueueClient({ endpoint, timeoutMs: config.dbTimeoutMs });
+const supervisor = new WorkerSupervisor(
+  { nodeId: config.id, dataDir: config.dataDir, endpoint, maxBatch: config.dbBatch, dev: config.dev },
+  queue,
+  log,
+);
+supervisor.start();
+
+const { server } = createNodeServer({
+  node: { id: config.id, name: config.name },
+  dev: config.dev,
+  tls,
+  call: (name, args) => queue.call(name, args),
+  dbUp: async () => supervisor.ready && (await queue.call("ping", {}, { timeoutMs: 1000 }).then(() => true, () => false)),
+});
+
+server.listen(config.port, config.host, () => {
+  const { port } = server.address() as AddressInfo;
+  const url = config.publicUrl ?? `https://localhost:${port}`;
+  log.info("node listening", { port, url, dev: config.dev, data: config.dataDir });
+});
+server.on("error", (error) => {
+  log.error("cannot listen", describeError(error));
+  process.exit(1);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info("stopping", { signal });
+  server.close();
+  server.closeAllConnections();
+  await supervisor.stop();
+  queue.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

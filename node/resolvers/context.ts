@@ -1,0 +1,23 @@
+import { AppError, toGraphQLError } from "../../lib/errors.ts";
+import type { JobArgs, JobName, JobResult } from "../../schema/jobs.ts";
+
+/** What every resolver gets: the warehouse it serves and a typed way to the db worker. */
+export interface NodeContext {
+  node: { id: string; name: string };
+  /** Who is acting, recorded on movements ("anonymous" until tokens exist). */
+  actor: string;
+  call<K extends JobName>(name: K, args: JobArgs<K>): Promise<JobResult<K>>;
+}
+
+export type JobCaller = <K extends JobName>(name: K, args: JobArgs<K>) => Promise<JobResult<K>>;
+
+/** Worker errors carry our codes; here they become GraphQL errors yoga lets through unmasked. */
+export function graphqlCaller(call: JobCaller): JobCaller {
+  return async (name, args) => {
+    try {
+      return await call(name, args);
+    } catch (error) {
+      throw error instanceof AppError ? toGraphQLError(error) : error;
+    }
+  };
+}

@@ -1,0 +1,7 @@
+import { Mutation } from "./mutation.ts";
+import { Query } from "./query.ts";
+import { DateTime, Decimal } from "./scalars.ts";
+
+export const resolvers = { Query, Mutation, DateTime, Decimal };
+export type { NodeContext } from "./context.ts";
+export { graphqlCaller } from "./context.ts";

@@ -1,0 +1,44 @@
+import https from "node:https";
+import { createSchema, createYoga, type Plugin } from "graphql-yoga";
+import type { ServerTlsFiles } from "../certs/generate.ts";
+import { serverTlsOptions } from "../lib/tls.ts";
+import { useInputErrorCodes } from "../lib/plugins/use-input-error-codes.ts";
+import { readNodeSdl } from "../schema/index.ts";
+import type { JobCaller } from "./resolvers/context.ts";
+import { graphqlCaller, resolvers, type NodeContext } from "./resolvers/index.ts";
+
+export interface NodeServerDeps {
+  node: { id: string; name: string };
+  dev: boolean;
+  tls: ServerTlsFiles;
+  call: JobCaller;
+  /** Whether the db worker answers, for /health. */
+  dbUp: () => Promise<boolean>;
+}
+
+/** Builds the node's HTTPS server (GraphQL at /graphql, /health); main.ts decides where it listens. */
+export function createNodeServer(deps: NodeServerDeps) {
+  const call = graphqlCaller(deps.call);
+  const yoga = createYoga<{}, NodeContext>({
+    schema: createSchema<NodeContext>({ typeDefs: readNodeSdl(), resolvers }),
+    graphiql: deps.dev,
+    landingPage: false,
+    maskedErrors: { isDev: deps.dev },
+    logging: deps.dev ? "info" : "warn",
+    context: () => ({ node: deps.node, actor: "anonymous", call }),
+    plugins: [useHealth(deps), useInputErrorCodes()],
+  });
+  const server = https.createServer(serverTlsOptions(deps.tls), yoga);
+  return { yoga, server };
+}
+
+/** GET /health: open to anyone, so it says only whether this node and its database answer. */
+function useHealth(deps: NodeServerDeps): Plugin {
+  return {
+    async onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== "/health") return;
+      const db = (await deps.dbUp()) ? "up" : "down";
+      endResponse(fetchAPI.Response.json({ status: "ok", id: deps.node.id, db }));
+    },
+  };
+}

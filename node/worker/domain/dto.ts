@@ -1,0 +1,47 @@
+import type { MovementDto, MovementKind, ProductDto, ReservationDto, ReservationStatus } from "../../../schema/jobs.ts";
+import type { Movement, Product, Reservation } from "../generated/prisma/client.ts";
+import { formatPrice } from "./money.ts";
+
+/** Database rows → the JSON shapes of schema/jobs.ts. */
+export function productDto(row: Product): ProductDto {
+  return {
+    sku: row.sku,
+    name: row.name,
+    description: row.description,
+    price: formatPrice(row.priceCents),
+    onHand: row.onHand,
+    reserved: row.reserved,
+    available: row.onHand - row.reserved,
+    archived: row.archived,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function movementDto(row: Movement): MovementDto {
+  return {
+    id: String(row.id),
+    sku: row.sku,
+    kind: row.kind as MovementKind,
+    quantity: row.quantity,
+    balanceAfter: row.balanceAfter,
+    reference: row.reference,
+    counterparty: row.counterparty,
+    transferId: row.transferId,
+    occurredAt: row.occurredAt.toISOString(),
+    actor: row.actor,
+  };
+}
+
+export function reservationDto(row: Reservation): ReservationDto {
+  return {
+    id: row.id,
+    sku: row.sku,
+    quantity: row.quantity,
+    status: row.status as ReservationStatus,
+    reference: row.reference,
+    expiresAt: row.expiresAt ? row.expiresAt.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

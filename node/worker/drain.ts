@@ -1,0 +1,82 @@
+import { AppError, toWireError, type WireError } from "../../lib/errors.ts";
+import type { Logger } from "../../lib/log.ts";
+import { describeError } from "../../lib/log.ts";
+import type { JobName } from "../../schema/jobs.ts";
+import type { Db } from "./db.ts";
+import { expireDue } from "./domain/expiry.ts";
+import { runJob } from "./run-job.ts";
+
+export interface QueuedJob {
+  name: JobName;
+  args: Record<string, unknown>;
+  deadline: number;
+  reply: (outcome: { ok: true; result: unknown } | { ok: false; error: WireError }) => void;
+}
+
+/**
+ * Runs queued jobs one at a time in arrival order. Whatever has queued up while the previous batch
+ * ran becomes the next batch and shares one transaction (group commit: one fsync for many writes);
+ * each job runs inside its own savepoint, so a failing job undoes only itself and every job sees
+ * exactly what it would have seen had they run one by one. Replies go out only after the commit.
+ */
+export class Drain {
+  private readonly queue: QueuedJob[] = [];
+  private running = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: { nodeId: string; maxBatch: number; dev: boolean; log: Logger },
+  ) {}
+
+  push(job: QueuedJob): void {
+    this.queue.push(job);
+    if (!this.running) void this.run();
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length) await this.execute(this.queue.splice(0, this.options.maxBatch));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async execute(batch: QueuedJob[]): Promise<void> {
+    const now = new Date();
+    // A caller past its deadline was already told DB_UNAVAILABLE: running its write now would surprise it.
+    const live = batch.filter((job) => job.deadline > now.getTime());
+    const outcomes = new Map<QueuedJob, { ok: true; result: unknown } | { ok: false; error: WireError }>();
+    try {
+      await this.db.$transaction(
+        async (tx) => {
+          await expireDue(tx, now);
+          for (const job of live) {
+            await tx.$executeRawUnsafe("SAVEPOINT job");
+            try {
+              const result = await runJob(tx, job.name, job.args ?? {}, { now, nodeId: this.options.nodeId });
+              await tx.$executeRawUnsafe("RELEASE job");
+              outcomes.set(job, { ok: true, result });
+            } catch (error) {
+              await tx.$executeRawUnsafe("ROLLBACK TO job");
+              await tx.$executeRawUnsafe("RELEASE job");
+              if (!(error instanceof AppError))
+                this.options.log.error("job failed", { job: job.name, ...describeError(error) });
+              outcomes.set(job, { ok: false, error: toWireError(error, this.options.dev) });
+            }
+          }
+        },
+        { timeout: 60_000, maxWait: 60_000 },
+      );
+    } catch (error) {
+      // The commit itself failed: nothing of this batch is stored, whatever each job returned.
+      this.options.log.error("batch transaction failed", { size: live.length, ...describeError(error) });
+      for (const job of live) outcomes.set(job, { ok: false, error: { code: "DB_UNAVAILABLE", message: "The database could not commit; retry" } });
+    }
+    for (const job of live) job.reply(outcomes.get(job)!);
+  }
+}

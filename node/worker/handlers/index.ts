@@ -1,0 +1,43 @@
+import { createProduct } from "./create-product.ts";
+import { deleteProduct } from "./delete-product.ts";
+import { fulfillReservation } from "./fulfill-reservation.ts";
+import { getProduct } from "./get-product.ts";
+import { listMovements } from "./list-movements.ts";
+import { listProducts } from "./list-products.ts";
+import { listReservations } from "./list-reservations.ts";
+import { movementReport } from "./movement-report.ts";
+import { ping } from "./ping.ts";
+import { recordMovement } from "./record-movement.ts";
+import { releaseReservation } from "./release-reservation.ts";
+import { reserve } from "./reserve.ts";
+import type { HandlerTable } from "./types.ts";
+import { updateProduct } from "./update-product.ts";
+
+/** Every job the worker runs, keyed by name (the keys are checked against schema/jobs.ts). */
+export const handlers: HandlerTable = {
+  ping,
+  getProduct,
+  listProducts,
+  listMovements,
+  movementReport,
+  listReservations,
+  createProduct,
+  updateProduct,
+  deleteProduct,
+  reserve,
+  releaseReservation,
+  fulfillReservation,
+  recordMovement,
+};
+
+/** Jobs that write: they accept an idempotency key and record who acted. */
+export const WRITE_JOBS = new Set<keyof HandlerTable>([
+  "createProduct",
+  "updateProduct",
+  "deleteProduct",
+  "reserve",
+  "releaseReservation",
+  "fulfillReservation",
+  "recordMovement",
+]);
+export type { JobContext } from "./types.ts";

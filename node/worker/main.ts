@@ -1,0 +1,62 @@
+// The db worker process: the only owner of this node's SQLite database (DESIGN.md rule 1).
+// Started and restarted by the node (node/worker-supervisor.ts); configured through WMS_WORKER_CONFIG.
+import path from "node:path";
+import { Router } from "zeromq";
+import { createLogger, describeError } from "../../lib/log.ts";
+import { decode, encode, type JobReply, type JobRequest } from "../queue/protocol.ts";
+import { openDatabase } from "./db.ts";
+import { Drain } from "./drain.ts";
+import { migrate } from "./migrate.ts";
+
+export interface WorkerConfig {
+  nodeId: string;
+  dataDir: string;
+  endpoint: string;
+  maxBatch: number;
+  dev: boolean;
+}
+
+const config = JSON.parse(process.env.WMS_WORKER_CONFIG ?? "null") as WorkerConfig | null;
+if (!config) {
+  process.stderr.write("the db worker is started by the node (npm run node), not by hand\n");
+  process.exit(2);
+}
+const log = createLogger({ component: "db-worker", node: config.nodeId, pid: process.pid });
+
+// Never outlive the node: an orphaned worker would hold the database and the socket.
+process.on("disconnect", () => process.exit(0));
+
+const file = path.join(config.dataDir, "warehouse.db");
+const { applied, warnings } = migrate(file);
+if (applied.length) log.info("migrations applied", { applied });
+for (const warning of warnings) log.warn(warning);
+
+const db = await openDatabase(file);
+const drain = new Drain(db, { nodeId: config.nodeId, maxBatch: config.maxBatch, dev: config.dev, log });
+const router = new Router({ linger: 0, sendHighWaterMark: 10_000, receiveHighWaterMark: 10_000 });
+await router.bind(config.endpoint);
+
+// One pending send per socket: replies leave through a single ordered chain.
+let sending: Promise<void> = Promise.resolve();
+const send = (frames: Buffer[]) => {
+  sending = sending.then(() => router.send(frames)).catch((error) => log.error("reply not sent", describeError(error)));
+};
+
+process.send?.({ type: "ready", pid: process.pid });
+log.info("db worker ready", { file });
+
+for await (const [identity, requestId, payload] of router) {
+  let request: JobRequest;
+  try {
+    request = decode<JobRequest>(payload);
+  } catch {
+    send([identity, requestId, encode({ ok: false, error: { code: "BAD_USER_INPUT", message: "Malformed job" } } satisfies JobReply)]);
+    continue;
+  }
+  drain.push({
+    name: request.name,
+    args: (request.args ?? {}) as Record<string, unknown>,
+    deadline: request.deadline,
+    reply: (outcome) => send([identity, requestId, encode(outcome)]),
+  });
+}
