@@ -23,6 +23,8 @@ export function createNodeServer(deps: NodeServerDeps) {
     schema: createSchema<NodeContext>({ typeDefs: readNodeSdl(), resolvers }),
     graphiql: deps.dev,
     landingPage: false,
+    // yoga answers its own empty /health first; ours says more, so its probe moves to /livez.
+    healthCheckEndpoint: "/livez",
     maskedErrors: { isDev: deps.dev },
     logging: deps.dev ? "info" : "warn",
     context: () => ({ node: deps.node, actor: "anonymous", call }),
@@ -38,7 +40,7 @@ function useHealth(deps: NodeServerDeps): Plugin {
     async onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== "/health") return;
       const db = (await deps.dbUp()) ? "up" : "down";
-      endResponse(fetchAPI.Response.json({ status: "ok", id: deps.node.id, db }));
+      endResponse(new fetchAPI.Response(JSON.stringify({ status: "ok", id: deps.node.id, db }), { headers: { "content-type": "application/json" } }));
     },
   };
 }
