@@ -1,0 +1,97 @@
+// `npm start`: the demo federation on one machine. Three warehouse nodes on 4001-4003 with demo
+// products seeded once, certificates made if missing, data under data/; Ctrl-C stops everything.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { GraphQLClient, gql } from "graphql-request";
+import { caPaths, ensureServerCert } from "../certs/generate.ts";
+import { DEMO_PRODUCTS, DEMO_WAREHOUSES } from "../lib/demo-products.ts";
+import { createTlsFetch } from "../lib/tls.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const certsDir = path.join(ROOT, "certs");
+const dataDir = path.join(ROOT, "data");
+const children: ChildProcess[] = [];
+
+function run(script: string, args: string[]): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  // Only warnings and errors reach the terminal; everything is kept in data/<name>.log.
+  const name = args[args.indexOf("--id") + 1] ?? path.basename(script, ".ts");
+  const logFile = fs.createWriteStream(path.join(dataDir, `${name}.log`), { flags: "a" });
+  child.stdout!.pipe(logFile);
+  child.stdout!.on("data", (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) if (/"level":"(warn|error)"/.test(line)) process.stdout.write(`[${name}] ${line}\n`);
+  });
+  child.on("exit", (code, signal) => {
+    if (!stopping) process.stdout.write(`[${name}] exited (${signal ?? code})\n`);
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitHealthy(url: string, fetch: typeof globalThis.fetch) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const body = (await (await fetch(`${url}/health`)).json()) as { status?: string; db?: string };
+      if (body.status === "ok" && body.db !== "down") return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not become healthy within 60 s (see data/*.log)`);
+}
+
+async function seedOnce(id: string, url: string, stock: readonly number[], fetch: typeof globalThis.fetch) {
+  const marker = path.join(dataDir, id, ".seeded");
+  if (fs.existsSync(marker)) return;
+  const client = new GraphQLClient(`${url}/graphql`, { fetch });
+  const CREATE = gql`mutation ($input: CreateProductInput!, $key: String) { createProduct(input: $input, idempotencyKey: $key) { sku } }`;
+  for (const [i, product] of DEMO_PRODUCTS.entries())
+    await client.request(CREATE, { input: { ...product, quantity: stock[i] }, key: `demo-seed-${id}-${product.sku}` });
+  fs.writeFileSync(marker, new Date().toISOString());
+}
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write("\nStopping the demo federation...\n");
+  await Promise.all(
+    children.map((child) => new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+    })),
+  );
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+
+fs.mkdirSync(dataDir, { recursive: true });
+for (const warehouse of DEMO_WAREHOUSES) await ensureServerCert(certsDir, warehouse.id);
+const fetch = createTlsFetch({ ca: fs.readFileSync(caPaths(certsDir).cert, "utf8") });
+
+for (const w of DEMO_WAREHOUSES)
+  run("node/main.ts", ["--id", w.id, "--name", w.name, "--port", String(w.port), "--data", path.join(dataDir, w.id), "--certs", certsDir, "--dev"]);
+try {
+  for (const w of DEMO_WAREHOUSES) {
+    const url = `https://localhost:${w.port}`;
+    await waitHealthy(url, fetch);
+    await seedOnce(w.id, url, w.stock, fetch);
+  }
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  await stop();
+}
+
+process.stdout.write(`
+Warehouse federation demo is running (dev mode: GraphiQL is on).
+${DEMO_WAREHOUSES.map((w) => `  ${w.name.padEnd(10)} https://localhost:${w.port}/graphql`).join("\n")}
+  Company CA: ${caPaths(certsDir).cert} (trust it in your browser or pass it to curl --cacert)
+Logs: data/<warehouse>.log. Press Ctrl-C to stop.
+`);
