@@ -14,6 +14,7 @@ export const nodeOptions = {
   "db-timeout": { type: "int", env: "WMS_DB_TIMEOUT_MS", default: 5000, min: 100, max: 120000, help: "deadline in ms of one database call" },
   "db-batch": { type: "int", env: "WMS_DB_BATCH", default: 64, min: 1, max: 4096, help: "most queued commands one worker transaction runs" },
   gateway: { type: "list", env: "WMS_GATEWAY", default: [], help: "gateway URL(s) to register with, comma-separated" },
+  "heartbeat-ms": { type: "int", env: "WMS_HEARTBEAT_MS", default: 2000, min: 100, max: 60000, help: "interval of heartbeats to the gateway(s)" },
   peers: { type: "list", env: "WMS_PEERS", default: [], help: "static peers as id=https://host:port, comma-separated" },
 } satisfies Record<string, OptionSpec>;
 
@@ -29,6 +30,7 @@ export interface NodeConfig {
   dbTimeoutMs: number;
   dbBatch: number;
   gateways: string[];
+  heartbeatMs: number;
   peers: { id: string; url: string }[];
 }
 
@@ -51,6 +53,7 @@ export function loadNodeConfig(argv = process.argv.slice(2), env = process.env):
       dbTimeoutMs: o["db-timeout"],
       dbBatch: o["db-batch"],
       gateways: o.gateway.map((url) => checkHttps("--gateway", url)),
+      heartbeatMs: o["heartbeat-ms"],
       peers: o.peers.map(parsePeer),
     };
   } catch (error) {

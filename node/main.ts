@@ -2,9 +2,11 @@
 import type { AddressInfo } from "node:net";
 import { ensureServerCert } from "../certs/generate.ts";
 import { createLogger, describeError } from "../lib/log.ts";
+import { createTlsFetch } from "../lib/tls.ts";
 import { loadNodeConfig } from "./config.ts";
 import { QueueClient } from "./queue/client.ts";
 import { workerEndpoint } from "./queue/protocol.ts";
+import { schemaHash, startHeartbeats } from "./membership.ts";
 import { createNodeServer } from "./server.ts";
 import { WorkerSupervisor } from "./worker-supervisor.ts";
 
@@ -29,10 +31,20 @@ const { server } = createNodeServer({
   dbUp: async () => supervisor.ready && (await queue.call("ping", {}, { timeoutMs: 1000 }).then(() => true, () => false)),
 });
 
+let stopHeartbeats = () => {};
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   const url = config.publicUrl ?? `https://localhost:${port}`;
   log.info("node listening", { port, url, dev: config.dev, data: config.dataDir });
+  if (config.gateways.length)
+    stopHeartbeats = startHeartbeats({
+      gateways: config.gateways,
+      beat: { id: config.id, name: config.name, url, schemaHash: schemaHash() },
+      // Servers present their own certificate: the gateway takes our id from it.
+      fetch: createTlsFetch({ ca: tls.ca, cert: tls.cert, key: tls.key }),
+      intervalMs: config.heartbeatMs,
+      log,
+    });
 });
 server.on("error", (error) => {
   log.error("cannot listen", describeError(error));
@@ -44,6 +56,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info("stopping", { signal });
+  stopHeartbeats();
   server.close();
   server.closeAllConnections();
   await supervisor.stop();

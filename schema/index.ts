@@ -7,3 +7,9 @@ export const NODE_SDL_PATH = fileURLToPath(new URL("./node.graphql", import.meta
 export function readNodeSdl(): string {
   return fs.readFileSync(NODE_SDL_PATH, "utf8");
 }
+
+export const GATEWAY_SDL_PATH = fileURLToPath(new URL("./gateway.graphql", import.meta.url));
+
+export function readGatewaySdl(): string {
+  return fs.readFileSync(GATEWAY_SDL_PATH, "utf8");
+}

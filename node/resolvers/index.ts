@@ -1,6 +1,6 @@
 import { Mutation } from "./mutation.ts";
 import { Query } from "./query.ts";
-import { DateTime, Decimal } from "./scalars.ts";
+import { DateTime, Decimal } from "../../lib/scalars.ts";
 
 export const resolvers = { Query, Mutation, DateTime, Decimal };
 export type { NodeContext } from "./context.ts";

@@ -1,0 +1,81 @@
+import https from "node:https";
+import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import type { ServerTlsFiles } from "../certs/generate.ts";
+import type { Logger } from "../lib/log.ts";
+import { useInputErrorCodes } from "../lib/plugins/use-input-error-codes.ts";
+import { serverTlsOptions } from "../lib/tls.ts";
+import { readGatewaySdl, readNodeSdl } from "../schema/index.ts";
+import type { GatewayContext } from "./context.ts";
+import { MemberExecutors } from "./member-executors.ts";
+import { useMembershipRoute } from "./membership-route.ts";
+import type { Registry } from "./registry.ts";
+import { gatewayResolvers } from "./resolvers/index.ts";
+import { buildOpenApi } from "./rest/openapi.ts";
+import { loadOperations } from "./rest/operations.ts";
+import { useRestRoutes, type ExecuteOverGraphQL } from "./rest/router.ts";
+import { buildGatewaySchema, gatewayTypeDefs } from "./schema.ts";
+
+export interface GatewayServerDeps {
+  id: string;
+  dev: boolean;
+  tls: ServerTlsFiles;
+  registry: Registry;
+  /** mTLS fetch used to reach members. */
+  fetch: typeof fetch;
+  memberTimeoutMs: number;
+  log: Logger;
+}
+
+/** Builds the gateway's HTTPS server: company GraphQL at /graphql, REST under /api, membership, /health. */
+export function createGatewayServer(deps: GatewayServerDeps) {
+  const nodeSdl = readNodeSdl();
+  const { typeDefs, surface } = gatewayTypeDefs(nodeSdl, readGatewaySdl());
+  const schema = buildGatewaySchema(typeDefs, gatewayResolvers(surface));
+  const executors = new MemberExecutors({ fetch: deps.fetch, timeoutMs: deps.memberTimeoutMs }, nodeSdl);
+  const operations = loadOperations();
+  const openapi = buildOpenApi(schema, operations);
+
+  const yoga: YogaServerInstance<{}, GatewayContext> = createYoga<{}, GatewayContext>({
+    schema,
+    graphiql: deps.dev,
+    landingPage: false,
+    healthCheckEndpoint: "/livez",
+    maskedErrors: { isDev: deps.dev },
+    logging: deps.dev ? "info" : "warn",
+    context: ({ request }) => ({
+      registry: deps.registry,
+      executors,
+      memberTimeoutMs: deps.memberTimeoutMs,
+      authorization: request.headers.get("authorization") ?? undefined,
+      requestId: request.headers.get("x-request-id") ?? undefined,
+    }),
+    plugins: [
+      useGatewayHealth(deps),
+      useMembershipRoute(deps.registry, deps.log),
+      useRestRoutes(
+        operations,
+        async (body, headers): Promise<Awaited<ReturnType<ExecuteOverGraphQL>>> => {
+          const forwarded = new Headers({ "content-type": "application/json", accept: "application/json" });
+          for (const name of ["authorization", "x-request-id"]) if (headers.get(name)) forwarded.set(name, headers.get(name)!);
+          const response: Response = await yoga.fetch("https://gateway.internal/graphql", { method: "POST", headers: forwarded, body: JSON.stringify(body) });
+          return (await response.json()) as Awaited<ReturnType<ExecuteOverGraphQL>>;
+        },
+        () => openapi,
+      ),
+      useInputErrorCodes(),
+    ],
+  });
+  const server = https.createServer(serverTlsOptions(deps.tls), yoga);
+  return { yoga, server, schema };
+}
+
+/** GET /health: the gateway and each member's state; open to anyone, so ids and states only. */
+function useGatewayHealth(deps: GatewayServerDeps): Plugin {
+  return {
+    onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== "/health") return;
+      const members = deps.registry.list().map((m) => ({ id: m.id, online: m.online, lastSeen: new Date(m.lastSeen).toISOString() }));
+      endResponse(new fetchAPI.Response(JSON.stringify({ status: "ok", id: deps.id, members }), { headers: { "content-type": "application/json" } }));
+    },
+  };
+}
