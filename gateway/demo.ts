@@ -1,5 +1,6 @@
-// `npm start`: the demo federation on one machine. Three warehouse nodes on 4001-4003 with demo
-// products seeded once, certificates made if missing, data under data/; Ctrl-C stops everything.
+// `npm start`: the demo federation on one machine. The gateway on 4000 and three warehouse nodes on
+// 4001-4003 with demo products seeded once, certificates made if missing, data under data/;
+// Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -73,11 +74,21 @@ process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());
 
 fs.mkdirSync(dataDir, { recursive: true });
-for (const warehouse of DEMO_WAREHOUSES) await ensureServerCert(certsDir, warehouse.id);
+const GATEWAY_PORT = 4000;
+const gatewayUrl = `https://localhost:${GATEWAY_PORT}`;
+for (const id of ["gateway", ...DEMO_WAREHOUSES.map((w) => w.id)]) await ensureServerCert(certsDir, id);
 const fetch = createTlsFetch({ ca: fs.readFileSync(caPaths(certsDir).cert, "utf8") });
 
+run("gateway/main.ts", ["--id", "gateway", "--port", String(GATEWAY_PORT), "--data", path.join(dataDir, "gateway"), "--certs", certsDir, "--dev"]);
+// Nodes start once the gateway answers, so their first heartbeat finds it.
+await waitHealthy(gatewayUrl, fetch).catch(async (error) => {
+  process.stderr.write(`${(error as Error).message}\n`);
+  await stop();
+});
 for (const w of DEMO_WAREHOUSES)
-  run("node/main.ts", ["--id", w.id, "--name", w.name, "--port", String(w.port), "--data", path.join(dataDir, w.id), "--certs", certsDir, "--dev"]);
+  run("node/main.ts", [
+    "--id", w.id, "--name", w.name, "--port", String(w.port), "--data", path.join(dataDir, w.id), "--certs", certsDir, "--dev", "--gateway", gatewayUrl,
+  ]);
 try {
   for (const w of DEMO_WAREHOUSES) {
     const url = `https://localhost:${w.port}`;
@@ -91,7 +102,8 @@ try {
 
 process.stdout.write(`
 Warehouse federation demo is running (dev mode: GraphiQL is on).
+  Gateway    ${gatewayUrl}/graphql   REST: ${gatewayUrl}/api/openapi.json
 ${DEMO_WAREHOUSES.map((w) => `  ${w.name.padEnd(10)} https://localhost:${w.port}/graphql`).join("\n")}
   Company CA: ${caPaths(certsDir).cert} (trust it in your browser or pass it to curl --cacert)
-Logs: data/<warehouse>.log. Press Ctrl-C to stop.
+Logs: data/<name>.log. Press Ctrl-C to stop.
 `);

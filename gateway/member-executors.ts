@@ -16,17 +16,23 @@ export interface ForwardedContext {
  */
 export class MemberExecutors {
   private readonly cache = new Map<string, { executor: Executor; subschema: SubschemaConfig }>();
-  readonly nodeSchema: GraphQLSchema;
+  private readonly schemas = new Map<string, GraphQLSchema>();
 
   constructor(
     private readonly options: { fetch: typeof fetch; timeoutMs: number },
-    nodeSdl: string,
-  ) {
-    this.nodeSchema = buildSchema(nodeSdl);
+    /** The SDL a member speaks: delegation rewrites requests against that member's own schema. */
+    private readonly sdlOf: (member: Pick<Member, "schemaHash">) => string,
+  ) {}
+
+  private nodeSchema(member: Pick<Member, "schemaHash">): GraphQLSchema {
+    const sdl = this.sdlOf(member);
+    let schema = this.schemas.get(sdl);
+    if (!schema) this.schemas.set(sdl, (schema = buildSchema(sdl)));
+    return schema;
   }
 
-  private entry(member: Pick<Member, "id" | "url">) {
-    const key = `${member.id} ${member.url}`;
+  private entry(member: Pick<Member, "id" | "url" | "schemaHash">) {
+    const key = `${member.id} ${member.url} ${member.schemaHash}`;
     let entry = this.cache.get(key);
     if (!entry) {
       const executor = buildHTTPExecutor({
@@ -41,18 +47,18 @@ export class MemberExecutors {
           return headers;
         },
       }) as Executor;
-      entry = { executor, subschema: { schema: this.nodeSchema, executor } };
+      entry = { executor, subschema: { schema: this.nodeSchema(member), executor } };
       for (const old of this.cache.keys()) if (old.startsWith(`${member.id} `)) this.cache.delete(old);
       this.cache.set(key, entry);
     }
     return entry;
   }
 
-  executor(member: Pick<Member, "id" | "url">): Executor {
+  executor(member: Pick<Member, "id" | "url" | "schemaHash">): Executor {
     return this.entry(member).executor;
   }
 
-  subschema(member: Pick<Member, "id" | "url">): SubschemaConfig {
+  subschema(member: Pick<Member, "id" | "url" | "schemaHash">): SubschemaConfig {
     return this.entry(member).subschema;
   }
 }

@@ -9,11 +9,9 @@ import type { GatewayContext } from "./context.ts";
 import { MemberExecutors } from "./member-executors.ts";
 import { useMembershipRoute } from "./membership-route.ts";
 import type { Registry } from "./registry.ts";
-import { gatewayResolvers } from "./resolvers/index.ts";
-import { buildOpenApi } from "./rest/openapi.ts";
+import { GatewaySchema } from "./gateway-schema.ts";
 import { loadOperations } from "./rest/operations.ts";
 import { useRestRoutes, type ExecuteOverGraphQL } from "./rest/router.ts";
-import { buildGatewaySchema, gatewayTypeDefs } from "./schema.ts";
 
 export interface GatewayServerDeps {
   id: string;
@@ -28,15 +26,14 @@ export interface GatewayServerDeps {
 
 /** Builds the gateway's HTTPS server: company GraphQL at /graphql, REST under /api, membership, /health. */
 export function createGatewayServer(deps: GatewayServerDeps) {
-  const nodeSdl = readNodeSdl();
-  const { typeDefs, surface } = gatewayTypeDefs(nodeSdl, readGatewaySdl());
-  const schema = buildGatewaySchema(typeDefs, gatewayResolvers(surface));
-  const executors = new MemberExecutors({ fetch: deps.fetch, timeoutMs: deps.memberTimeoutMs }, nodeSdl);
   const operations = loadOperations();
-  const openapi = buildOpenApi(schema, operations);
+  const schemas = new GatewaySchema({ localNodeSdl: readNodeSdl(), gatewaySdl: readGatewaySdl(), operations, log: deps.log });
+  const executors = new MemberExecutors({ fetch: deps.fetch, timeoutMs: deps.memberTimeoutMs }, (member) => schemas.sdlOf(member));
+  // A member on another release brings its SDL; the rebuilt schema reaches yoga through setSchema.
+  deps.registry.onChange((member) => void schemas.learn(member, deps.fetch, () => deps.registry.list().map((m) => m.schemaHash)));
 
   const yoga: YogaServerInstance<{}, GatewayContext> = createYoga<{}, GatewayContext>({
-    schema,
+    schema: schemas.current.schema,
     graphiql: deps.dev,
     landingPage: false,
     healthCheckEndpoint: "/livez",
@@ -50,6 +47,7 @@ export function createGatewayServer(deps: GatewayServerDeps) {
       requestId: request.headers.get("x-request-id") ?? undefined,
     }),
     plugins: [
+      useSchemaUpdates(schemas),
       useGatewayHealth(deps),
       useMembershipRoute(deps.registry, deps.log),
       useRestRoutes(
@@ -60,13 +58,21 @@ export function createGatewayServer(deps: GatewayServerDeps) {
           const response: Response = await yoga.fetch("https://gateway.internal/graphql", { method: "POST", headers: forwarded, body: JSON.stringify(body) });
           return (await response.json()) as Awaited<ReturnType<ExecuteOverGraphQL>>;
         },
-        () => openapi,
+        () => schemas.current.openapi,
       ),
       useInputErrorCodes(),
     ],
   });
   const server = https.createServer(serverTlsOptions(deps.tls), yoga);
-  return { yoga, server, schema };
+  return { yoga, server, schemas };
+}
+
+function useSchemaUpdates(schemas: GatewaySchema): Plugin {
+  return {
+    onPluginInit({ setSchema }) {
+      schemas.onChange((version) => setSchema(version.schema));
+    },
+  };
 }
 
 /** GET /health: the gateway and each member's state; open to anyone, so ids and states only. */

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import type { Logger } from "../lib/log.ts";
+import { sdlHash } from "../lib/sdl-hash.ts";
 import { readNodeSdl } from "../schema/index.ts";
 
 export interface Heartbeat {
@@ -9,7 +9,7 @@ export interface Heartbeat {
   schemaHash: string;
 }
 
-export const schemaHash = (): string => createHash("sha256").update(readNodeSdl()).digest("hex").slice(0, 16);
+export const schemaHash = (): string => sdlHash(readNodeSdl());
 
 /**
  * Registers with every configured gateway and keeps heartbeating. The gateway marks a member

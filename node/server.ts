@@ -1,6 +1,7 @@
 import https from "node:https";
 import { createSchema, createYoga, type Plugin } from "graphql-yoga";
 import type { ServerTlsFiles } from "../certs/generate.ts";
+import { peerIdentity, requestOf } from "../lib/peer-identity.ts";
 import { serverTlsOptions } from "../lib/tls.ts";
 import { useInputErrorCodes } from "../lib/plugins/use-input-error-codes.ts";
 import { readNodeSdl } from "../schema/index.ts";
@@ -28,10 +29,23 @@ export function createNodeServer(deps: NodeServerDeps) {
     maskedErrors: { isDev: deps.dev },
     logging: deps.dev ? "info" : "warn",
     context: () => ({ node: deps.node, actor: "anonymous", call }),
-    plugins: [useHealth(deps), useInputErrorCodes()],
+    plugins: [useHealth(deps), useSchemaRoute(), useInputErrorCodes()],
   });
   const server = https.createServer(serverTlsOptions(deps.tls), yoga);
   return { yoga, server };
+}
+
+/** GET /schema.graphql: this node's SDL, for the gateway (company servers only; introspection stays off). */
+function useSchemaRoute(): Plugin {
+  const sdl = readNodeSdl();
+  return {
+    onRequest({ url, endResponse, fetchAPI, serverContext }) {
+      if (url.pathname !== "/schema.graphql") return;
+      if (!peerIdentity(requestOf(serverContext)))
+        return endResponse(new fetchAPI.Response(JSON.stringify({ error: { code: "UNAUTHENTICATED", message: "a company server certificate is required" } }), { status: 401, headers: { "content-type": "application/json" } }));
+      endResponse(new fetchAPI.Response(sdl, { headers: { "content-type": "text/plain; charset=utf-8" } }));
+    },
+  };
 }
 
 /** GET /health: open to anyone, so it says only whether this node and its database answer. */
