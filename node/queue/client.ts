@@ -94,14 +94,21 @@ export class QueueClient {
   private async receiveLoop(): Promise<void> {
     try {
       for await (const [idFrame, replyFrame] of this.socket) {
-        const id = idFrame.toString();
+        const id = idFrame?.toString() ?? "";
         const call = this.pending.get(id);
         if (!call) continue; // the caller already gave up
         this.pending.delete(id);
         clearTimeout(call.timer);
-        const reply = decode<JobReply>(replyFrame);
-        if (reply.ok) call.resolve(reply.result);
-        else call.reject(fromWireError(reply.error));
+        let reply: JobReply;
+        try {
+          reply = decode<JobReply>(replyFrame);
+        } catch {
+          // A garbled reply fails its own call only; the loop keeps serving the others.
+          call.reject(dbUnavailable("The database worker sent an unreadable reply"));
+          continue;
+        }
+        if (reply?.ok) call.resolve(reply.result);
+        else call.reject(fromWireError(reply?.error ?? { code: "INTERNAL_SERVER_ERROR", message: "Malformed reply" }));
       }
     } catch (error) {
       if (!this.closed) throw error;

@@ -9,7 +9,9 @@ export function decodeCursor<T extends string | number>(cursor: string | null | 
   if (cursor === undefined || cursor === null || cursor === "") return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { k?: unknown };
-    if (typeof parsed.k === type) return parsed.k as T;
+    if (type === "string" && typeof parsed.k === "string") return parsed.k as T;
+    // Only ids we handed out: 1e400 parses to Infinity and must not reach a query.
+    if (type === "number" && Number.isSafeInteger(parsed.k)) return parsed.k as T;
   } catch {
     // fall through to the error below
   }
