@@ -14,7 +14,8 @@ export function memberError(error: unknown, warehouseId: string): GraphQLError {
     const extensions = first instanceof GraphQLError ? first.extensions : (first as AppError).details;
     return new GraphQLError((first as Error).message, {
       path: first instanceof GraphQLError ? first.path : undefined,
-      extensions: { ...extensions, code, warehouseId },
+      // A node's own error may already name a warehouse (the unreachable destination of a transfer).
+      extensions: { warehouseId, ...extensions, code },
     });
   }
   return toGraphQLError(new AppError("WAREHOUSE_UNAVAILABLE", `Warehouse ${warehouseId} did not answer`, { warehouseId }));

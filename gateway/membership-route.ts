@@ -8,13 +8,19 @@ const ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
 /**
  * POST /membership/heartbeat {id, name, url, schemaHash}: a node registering or beating. Only a
  * company server may call it, and only under the id its certificate names.
+ * GET /membership/members: the member list, for nodes looking for each other.
  */
 export function useMembershipRoute(registry: Registry, log: Logger): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
-      if (url.pathname !== "/membership/heartbeat") return;
+      if (url.pathname !== "/membership/heartbeat" && url.pathname !== "/membership/members") return;
       const reply = (status: number, body: unknown) =>
         endResponse(new fetchAPI.Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }));
+      if (url.pathname === "/membership/members") {
+        // Nodes find each other here for transfers; the list is for company servers only.
+        if (!peerIdentity(requestOf(serverContext))) return reply(401, { error: { code: "UNAUTHENTICATED", message: "a company server certificate is required" } });
+        return reply(200, registry.list().map(({ id, name, url: memberUrl, online }) => ({ id, name, url: memberUrl, online })));
+      }
       if (request.method !== "POST") return reply(405, { error: { code: "BAD_USER_INPUT", message: "use POST" } });
       const peer = peerIdentity(requestOf(serverContext));
       if (!peer) return reply(401, { error: { code: "UNAUTHENTICATED", message: "a company server certificate is required" } });

@@ -15,6 +15,7 @@ export const nodeOptions = {
   "db-batch": { type: "int", env: "WMS_DB_BATCH", default: 64, min: 1, max: 4096, help: "most queued commands one worker transaction runs" },
   gateway: { type: "list", env: "WMS_GATEWAY", default: [], help: "gateway URL(s) to register with, comma-separated" },
   "heartbeat-ms": { type: "int", env: "WMS_HEARTBEAT_MS", default: 2000, min: 100, max: 60000, help: "interval of heartbeats to the gateway(s)" },
+  "transfer-retry-max": { type: "int", env: "WMS_TRANSFER_RETRY_MAX_MS", default: 60000, min: 100, max: 3600000, help: "cap in ms of the back-off between transfer delivery attempts" },
   peers: { type: "list", env: "WMS_PEERS", default: [], help: "static peers as id=https://host:port, comma-separated" },
 } satisfies Record<string, OptionSpec>;
 
@@ -31,6 +32,7 @@ export interface NodeConfig {
   dbBatch: number;
   gateways: string[];
   heartbeatMs: number;
+  transferRetryMaxMs: number;
   peers: { id: string; url: string }[];
 }
 
@@ -54,6 +56,7 @@ export function loadNodeConfig(argv = process.argv.slice(2), env = process.env):
       dbBatch: o["db-batch"],
       gateways: o.gateway.map((url) => checkHttps("--gateway", url)),
       heartbeatMs: o["heartbeat-ms"],
+      transferRetryMaxMs: o["transfer-retry-max"],
       peers: o.peers.map(parsePeer),
     };
   } catch (error) {

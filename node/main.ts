@@ -6,7 +6,11 @@ import { createTlsFetch } from "../lib/tls.ts";
 import { loadNodeConfig } from "./config.ts";
 import { QueueClient } from "./queue/client.ts";
 import { workerEndpoint } from "./queue/protocol.ts";
+import path from "node:path";
 import { schemaHash, startHeartbeats } from "./membership.ts";
+import { PeerDirectory } from "./peers/directory.ts";
+import { TransferDispatcher } from "./transfers/dispatcher.ts";
+import { createTransferService } from "./transfers/service.ts";
 import { createNodeServer } from "./server.ts";
 import { WorkerSupervisor } from "./worker-supervisor.ts";
 
@@ -23,11 +27,27 @@ const supervisor = new WorkerSupervisor(
 );
 supervisor.start();
 
+// Servers present their own certificate to each other: gateways and peers know us by it.
+const serverFetch = createTlsFetch({ ca: tls.ca, cert: tls.cert, key: tls.key });
+const call = queue.call.bind(queue) as typeof queue.call;
+const directory = new PeerDirectory({
+  selfId: config.id,
+  staticPeers: config.peers,
+  gateways: config.gateways,
+  fetch: serverFetch,
+  file: path.join(config.dataDir, "peers.json"),
+  log,
+});
+const dispatcher = new TransferDispatcher({ call, directory, fetch: serverFetch, log, maxRetryMs: config.transferRetryMaxMs });
+directory.start();
+dispatcher.start();
+
 const { server } = createNodeServer({
   node: { id: config.id, name: config.name },
   dev: config.dev,
   tls,
   call: (name, args) => queue.call(name, args),
+  transfers: createTransferService({ selfId: config.id, call, directory, dispatcher, fetch: serverFetch, peerTimeoutMs: 2000 }),
   dbUp: async () => supervisor.ready && (await queue.call("ping", {}, { timeoutMs: 1000 }).then(() => true, () => false)),
 });
 
@@ -40,8 +60,7 @@ server.listen(config.port, config.host, () => {
     stopHeartbeats = startHeartbeats({
       gateways: config.gateways,
       beat: { id: config.id, name: config.name, url, schemaHash: schemaHash() },
-      // Servers present their own certificate: the gateway takes our id from it.
-      fetch: createTlsFetch({ ca: tls.ca, cert: tls.cert, key: tls.key }),
+      fetch: serverFetch,
       intervalMs: config.heartbeatMs,
       log,
     });
@@ -57,6 +76,8 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info("stopping", { signal });
   stopHeartbeats();
+  dispatcher.stop();
+  directory.stop();
   server.close();
   server.closeAllConnections();
   await supervisor.stop();

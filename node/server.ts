@@ -5,7 +5,9 @@ import { peerIdentity, requestOf } from "../lib/peer-identity.ts";
 import { serverTlsOptions } from "../lib/tls.ts";
 import { useInputErrorCodes } from "../lib/plugins/use-input-error-codes.ts";
 import { readNodeSdl } from "../schema/index.ts";
+import { usePeerRoutes } from "./peers/routes.ts";
 import type { JobCaller } from "./resolvers/context.ts";
+import type { TransferService } from "./transfers/service.ts";
 import { graphqlCaller, resolvers, type NodeContext } from "./resolvers/index.ts";
 
 export interface NodeServerDeps {
@@ -13,6 +15,7 @@ export interface NodeServerDeps {
   dev: boolean;
   tls: ServerTlsFiles;
   call: JobCaller;
+  transfers: TransferService;
   /** Whether the db worker answers, for /health. */
   dbUp: () => Promise<boolean>;
 }
@@ -28,8 +31,8 @@ export function createNodeServer(deps: NodeServerDeps) {
     healthCheckEndpoint: "/livez",
     maskedErrors: { isDev: deps.dev },
     logging: deps.dev ? "info" : "warn",
-    context: () => ({ node: deps.node, actor: "anonymous", call }),
-    plugins: [useHealth(deps), useSchemaRoute(), useInputErrorCodes()],
+    context: () => ({ node: deps.node, actor: "anonymous", call, transfers: deps.transfers }),
+    plugins: [useHealth(deps), useSchemaRoute(), usePeerRoutes(deps.call), useInputErrorCodes()],
   });
   const server = https.createServer(serverTlsOptions(deps.tls), yoga);
   return { yoga, server };

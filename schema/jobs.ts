@@ -52,6 +52,38 @@ export interface MovementSummaryDto {
   quantity: number;
 }
 
+export type TransferStatus = "PENDING" | "IN_TRANSIT" | "RECEIVED" | "CANCELLED" | "FAILED";
+export type TransferDirection = "OUT" | "IN";
+
+export interface TransferDto {
+  id: string;
+  sku: string;
+  quantity: number;
+  from: string;
+  to: string;
+  direction: TransferDirection;
+  status: TransferStatus;
+  reference: string | null;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the source sends the destination (POST /api/transfers): enough to create the product there. */
+export interface TransferOffer {
+  id: string;
+  sku: string;
+  quantity: number;
+  from: string;
+  to: string;
+  name: string;
+  description: string;
+  price: string;
+  reference: string | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -124,6 +156,30 @@ export interface Jobs {
     };
     result: MovementDto;
   };
+}
+
+export interface Jobs {
+  transferStock: {
+    args: Idempotent & { sku: string; quantity: number; to: string; reference?: string | null };
+    result: TransferDto;
+  };
+  listTransfers: {
+    args: { status?: TransferStatus[] | null; direction?: TransferDirection | null; sku?: string | null; updatedSince?: string | null };
+    result: TransferDto[];
+  };
+  getTransfer: { args: { id: string }; result: TransferDto | null };
+  /** Source side: outgoing transfers whose next delivery attempt is due. */
+  dueTransfers: { args: { limit: number; exclude: string[] }; result: { offer: TransferOffer; attempts: number }[] };
+  /** Source side: the destination acknowledged; idempotent. */
+  transferDelivered: { args: { id: string }; result: TransferDto };
+  /** Source side: an attempt failed for a passing reason; try again later. */
+  transferAttemptFailed: { args: { id: string; error: string; retryInMs: number }; result: TransferDto };
+  /** Source side: cancelled, or refused for good: the units come back with a compensating movement; idempotent. */
+  transferReturned: { args: Idempotent & { id: string; status: "CANCELLED" | "FAILED"; reason: string }; result: TransferDto };
+  /** Destination side: applies a TRANSFER_IN once per transfer id. */
+  receiveTransfer: { args: TransferOffer; result: TransferDto };
+  /** Destination side: promises never to apply this transfer id (the source is cancelling it). */
+  refuseTransfer: { args: TransferOffer; result: TransferDto };
 }
 
 export type JobName = keyof Jobs;

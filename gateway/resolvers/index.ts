@@ -5,13 +5,14 @@ import { inventory } from "./inventory.ts";
 import { memberFieldResolvers, routedMutationResolvers } from "./member-fields.ts";
 import { movements } from "./movements.ts";
 import { stock } from "./stock.ts";
+import { transfers } from "./transfers.ts";
 import { Warehouse, warehouse, warehouses } from "./warehouses.ts";
 
 export function gatewayResolvers(surface: NodeSurface): IResolvers {
   return {
     DateTime,
     Decimal,
-    Query: { warehouses, warehouse, stock, inventory, movements },
+    Query: { warehouses, warehouse, stock, inventory, movements, transfers },
     Warehouse: { ...Warehouse, ...memberFieldResolvers(surface.memberQueryFields) },
     Mutation: routedMutationResolvers(surface.mutationFields),
   };

@@ -1,9 +1,13 @@
 import type { GatewayContext } from "../context.ts";
 import { fanOut } from "../fanout.ts";
-import { addToStock, emptyStock, type CompanyStock, type MemberProduct } from "./company-stock.ts";
+import { ACK_WINDOW_MS, addToStock, emptyStock, inTransitBySku, type CompanyStock, type MemberProduct, type MemberTransfers } from "./company-stock.ts";
 
 const QUERY = `query ($search: String, $after: String) {
   products(search: $search, first: 500, after: $after) { items { sku name onHand reserved available archived } nextCursor }
+}`;
+const TRANSFERS = `query ($since: DateTime) {
+  outgoing: transfers(direction: OUT, status: [PENDING, IN_TRANSIT]) { id sku quantity }
+  received: transfers(direction: IN, status: [RECEIVED], updatedSince: $since) { id }
 }`;
 /** 20 pages of 500: a member with more products than this is summarised by its first 10,000 skus. */
 const MAX_PAGES = 20;
@@ -12,7 +16,11 @@ type Page = { products: { items: MemberProduct[]; nextCursor: string | null } };
 
 export async function inventory(_: unknown, args: { search?: string | null }, ctx: GatewayContext) {
   const bySku = new Map<string, CompanyStock>();
-  const first = await fanOut<Page>(ctx, QUERY, { search: args.search ?? null, after: null });
+  const since = new Date(Date.now() - ACK_WINDOW_MS).toISOString();
+  const [first, transfers] = await Promise.all([
+    fanOut<Page>(ctx, QUERY, { search: args.search ?? null, after: null }),
+    fanOut<MemberTransfers>(ctx, TRANSFERS, { since }),
+  ]);
   const unavailable = new Set(first.unavailable);
   const add = (warehouseId: string, page: Page) => {
     for (const product of page.products.items) {
@@ -34,6 +42,9 @@ export async function inventory(_: unknown, args: { search?: string | null }, ct
       cursor = next.results[0]!.data.products.nextCursor;
     }
   }
+  for (const warehouseId of transfers.unavailable) unavailable.add(warehouseId);
+  const inTransit = inTransitBySku(transfers.results.map((r) => r.data));
+  for (const [sku, entry] of bySku) entry.inTransit = inTransit.get(sku) ?? 0;
   const unavailableWarehouses = [...unavailable].sort();
   const items = [...bySku.values()].sort((a, b) => a.sku.localeCompare(b.sku)).map((item) => ({ ...item, unavailableWarehouses }));
   return { items, unavailableWarehouses };

@@ -1,5 +1,6 @@
 import { AppError, toGraphQLError } from "../../lib/errors.ts";
 import type { JobArgs, JobName, JobResult } from "../../schema/jobs.ts";
+import type { TransferService } from "../transfers/service.ts";
 
 /** What every resolver gets: the warehouse it serves and a typed way to the db worker. */
 export interface NodeContext {
@@ -7,6 +8,8 @@ export interface NodeContext {
   /** Who is acting, recorded on movements ("anonymous" until tokens exist). */
   actor: string;
   call<K extends JobName>(name: K, args: JobArgs<K>): Promise<JobResult<K>>;
+  /** Transfers and peer look-ups: they talk to other warehouses, not only to the worker. */
+  transfers: TransferService;
 }
 
 export type JobCaller = <K extends JobName>(name: K, args: JobArgs<K>) => Promise<JobResult<K>>;
@@ -20,4 +23,13 @@ export function graphqlCaller(call: JobCaller): JobCaller {
       throw error instanceof AppError ? toGraphQLError(error) : error;
     }
   };
+}
+
+/** Runs a service call, turning its AppErrors into GraphQL errors like `graphqlCaller` does. */
+export async function graphqlErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof AppError ? toGraphQLError(error) : error;
+  }
 }

@@ -1,4 +1,4 @@
-import type { NodeContext } from "./context.ts";
+import { graphqlErrors, type NodeContext } from "./context.ts";
 
 type Args = Record<string, any>;
 
@@ -24,4 +24,17 @@ export const Mutation = {
   fulfillReservation: (_: unknown, { id, idempotencyKey }: Args, ctx: NodeContext) =>
     ctx.call("fulfillReservation", { id, idempotencyKey, actor: ctx.actor }),
   recordMovement: (_: unknown, { input }: Args, ctx: NodeContext) => ctx.call("recordMovement", { ...input, actor: ctx.actor }),
+  transferStock: (_: unknown, args: Args, ctx: NodeContext) =>
+    graphqlErrors(() =>
+      ctx.transfers.transferStock({
+        sku: args.sku,
+        quantity: args.quantity,
+        to: args.to,
+        reference: args.reference,
+        idempotencyKey: args.idempotencyKey,
+        actor: ctx.actor,
+      }),
+    ),
+  cancelTransfer: (_: unknown, { id, idempotencyKey }: Args, ctx: NodeContext) =>
+    graphqlErrors(() => ctx.transfers.cancelTransfer({ id, idempotencyKey, actor: ctx.actor })),
 };

@@ -1,4 +1,4 @@
-import type { NodeContext } from "./context.ts";
+import { graphqlErrors, type NodeContext } from "./context.ts";
 
 type Args = Record<string, any>;
 
@@ -13,4 +13,8 @@ export const Query = {
   movementReport: (_: unknown, args: Args, ctx: NodeContext) =>
     ctx.call("movementReport", { from: args.from, to: args.to, sku: args.sku }),
   reservations: (_: unknown, args: Args, ctx: NodeContext) => ctx.call("listReservations", { sku: args.sku, status: args.status }),
+  transfers: (_: unknown, args: Args, ctx: NodeContext) =>
+    ctx.call("listTransfers", { status: args.status, direction: args.direction, sku: args.sku, updatedSince: args.updatedSince }),
+  transfer: (_: unknown, args: Args, ctx: NodeContext) => ctx.call("getTransfer", { id: args.id }),
+  availabilityElsewhere: (_: unknown, args: Args, ctx: NodeContext) => graphqlErrors(() => ctx.transfers.availabilityElsewhere(args.sku)),
 };

@@ -1,5 +1,7 @@
-import type { MovementDto, MovementKind, ProductDto, ReservationDto, ReservationStatus } from "../../../schema/jobs.ts";
-import type { Movement, Product, Reservation } from "../generated/prisma/client.ts";
+import type {
+  MovementDto, MovementKind, ProductDto, ReservationDto, ReservationStatus, TransferDirection, TransferDto, TransferOffer, TransferStatus,
+} from "../../../schema/jobs.ts";
+import type { Movement, Product, Reservation, Transfer } from "../generated/prisma/client.ts";
 import { formatPrice } from "./money.ts";
 
 /** Database rows → the JSON shapes of schema/jobs.ts. */
@@ -43,5 +45,37 @@ export function reservationDto(row: Reservation): ReservationDto {
     expiresAt: row.expiresAt ? row.expiresAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function transferDto(row: Transfer): TransferDto {
+  return {
+    id: row.id,
+    sku: row.sku,
+    quantity: row.quantity,
+    from: row.fromId,
+    to: row.toId,
+    direction: row.direction as TransferDirection,
+    status: row.status as TransferStatus,
+    reference: row.reference,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    nextAttemptAt: row.nextAttemptAt ? row.nextAttemptAt.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function transferOffer(row: Transfer): TransferOffer {
+  return {
+    id: row.id,
+    sku: row.sku,
+    quantity: row.quantity,
+    from: row.fromId,
+    to: row.toId,
+    name: row.name,
+    description: row.description,
+    price: formatPrice(row.priceCents),
+    reference: row.reference,
   };
 }

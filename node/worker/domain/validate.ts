@@ -93,3 +93,17 @@ export function checkExpiry(value: unknown): number | null {
   if (n < 1 || n > 366 * 24 * 3600) throw badInput(`expiresInSeconds must be from 1 to ${366 * 24 * 3600}`, { field: "expiresInSeconds" });
   return n;
 }
+
+const WAREHOUSE_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
+export function checkWarehouseId(value: unknown, field: string): string {
+  if (typeof value !== "string" || !WAREHOUSE_ID.test(value))
+    throw badInput(`${field} must be a warehouse id (1-32 lowercase letters, digits or dashes)`, { field });
+  return value;
+}
+
+/** Transfer ids are made by the source (UUIDs); anything reasonable is accepted from peers. */
+export function checkTransferId(value: unknown, field = "id"): string {
+  if (typeof value !== "string" || !/^[A-Za-z0-9-]{1,100}$/.test(value)) throw badInput(`${field} is not a transfer id`, { field });
+  return value;
+}

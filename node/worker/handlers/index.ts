@@ -11,6 +11,15 @@ import { recordMovement } from "./record-movement.ts";
 import { releaseReservation } from "./release-reservation.ts";
 import { reserve } from "./reserve.ts";
 import type { HandlerTable } from "./types.ts";
+import { dueTransfers } from "./due-transfers.ts";
+import { getTransfer } from "./get-transfer.ts";
+import { listTransfers } from "./list-transfers.ts";
+import { receiveTransfer } from "./receive-transfer.ts";
+import { refuseTransfer } from "./refuse-transfer.ts";
+import { transferAttemptFailed } from "./transfer-attempt-failed.ts";
+import { transferDelivered } from "./transfer-delivered.ts";
+import { transferReturned } from "./transfer-returned.ts";
+import { transferStock } from "./transfer-stock.ts";
 import { updateProduct } from "./update-product.ts";
 
 /** Every job the worker runs, keyed by name (the keys are checked against schema/jobs.ts). */
@@ -28,6 +37,15 @@ export const handlers: HandlerTable = {
   releaseReservation,
   fulfillReservation,
   recordMovement,
+  transferStock,
+  listTransfers,
+  getTransfer,
+  dueTransfers,
+  transferDelivered,
+  transferAttemptFailed,
+  transferReturned,
+  receiveTransfer,
+  refuseTransfer,
 };
 
 /** Jobs that write: they accept an idempotency key and record who acted. */
@@ -39,5 +57,7 @@ export const WRITE_JOBS = new Set<keyof HandlerTable>([
   "releaseReservation",
   "fulfillReservation",
   "recordMovement",
+  "transferStock",
+  "transferReturned",
 ]);
 export type { JobContext } from "./types.ts";
