@@ -10,6 +10,8 @@ export const gatewayOptions = {
   dev: { type: "boolean", env: "WMS_DEV", default: false, help: "dev mode: GraphiQL, introspection, detailed errors" },
   "member-timeout": { type: "int", env: "WMS_MEMBER_TIMEOUT_MS", default: 2000, min: 50, max: 60000, help: "deadline in ms of one warehouse's part of an answer" },
   "offline-after": { type: "int", env: "WMS_OFFLINE_AFTER_MS", default: 6000, min: 500, max: 600000, help: "a member is offline after this long without a heartbeat (ms)" },
+  "rate-limit": { type: "int", env: "WMS_RATE_LIMIT", default: 100, min: 0, max: 1000000, help: "GraphQL and REST requests per second per token (0: no limit)" },
+  "rate-burst": { type: "int", env: "WMS_RATE_BURST", default: 300, min: 1, max: 1000000, help: "requests a token may send at once" },
 } satisfies Record<string, OptionSpec>;
 
 export interface GatewayConfig {
@@ -21,6 +23,7 @@ export interface GatewayConfig {
   dev: boolean;
   memberTimeoutMs: number;
   offlineAfterMs: number;
+  rateLimit: { perSecond: number; burst: number };
 }
 
 export function loadGatewayConfig(argv = process.argv.slice(2), env = process.env): GatewayConfig {
@@ -34,5 +37,6 @@ export function loadGatewayConfig(argv = process.argv.slice(2), env = process.en
     dev: o.dev || env.NODE_ENV === "development",
     memberTimeoutMs: o["member-timeout"],
     offlineAfterMs: o["offline-after"],
+    rateLimit: { perSecond: o["rate-limit"], burst: o["rate-burst"] },
   };
 }

@@ -1,5 +1,6 @@
 import { parse, type DocumentNode, type ExecutionResult } from "graphql";
 import { createGraphQLError } from "@graphql-tools/utils";
+import { principalOf } from "../lib/auth/use-auth.ts";
 import type { GatewayContext } from "./context.ts";
 import { isCallerError } from "./member-errors.ts";
 import type { MemberView } from "./registry.ts";
@@ -29,7 +30,9 @@ export async function fanOut<T>(
   variables: Record<string, unknown>,
   options: { only?: string[] } = {},
 ): Promise<FanOutResult<T>> {
-  const known = context.registry.list().filter((m) => !options.only || options.only.includes(m.id));
+  // A token limited to some warehouses sees only those in company-wide answers.
+  const allowed = principalOf(context)?.warehouses ?? null;
+  const known = context.registry.list().filter((m) => (!options.only || options.only.includes(m.id)) && (!allowed || allowed.includes(m.id)));
   const online = known.filter((m) => m.online);
   const unavailable = known.filter((m) => !m.online).map((m) => m.id);
   const settled = await Promise.allSettled(online.map((member) => askMember<T>(context, member, parsed(query), variables)));

@@ -2,6 +2,8 @@
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { ensureServerCert } from "../certs/generate.ts";
+import { tokenKeyPaths, tokenPublicKey } from "../certs/token-keys.ts";
+import { RevocationList } from "../lib/auth/revocations.ts";
 import { createLogger, describeError } from "../lib/log.ts";
 import { createTlsFetch } from "../lib/tls.ts";
 import { loadGatewayConfig } from "./config.ts";
@@ -22,6 +24,8 @@ const { server } = createGatewayServer({
   fetch: createTlsFetch({ ca: tls.ca, cert: tls.cert, key: tls.key }),
   memberTimeoutMs: config.memberTimeoutMs,
   log,
+  auth: { publicKeyPem: await tokenPublicKey(config.certsDir), revocations: new RevocationList(tokenKeyPaths(config.certsDir).revoked) },
+  rateLimit: config.rateLimit,
 });
 
 server.listen(config.port, config.host, () => {

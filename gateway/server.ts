@@ -4,6 +4,9 @@ import type { ServerTlsFiles } from "../certs/generate.ts";
 import type { Logger } from "../lib/log.ts";
 import { useInputErrorCodes } from "../lib/plugins/use-input-error-codes.ts";
 import { serverTlsOptions } from "../lib/tls.ts";
+import { useAuth, type AuthOptions } from "../lib/auth/use-auth.ts";
+import { limitBody } from "../lib/limit-body.ts";
+import { hardeningPlugins, LIMITS } from "../lib/plugins/hardening.ts";
 import { readGatewaySdl, readNodeSdl } from "../schema/index.ts";
 import type { GatewayContext } from "./context.ts";
 import { MemberExecutors } from "./member-executors.ts";
@@ -22,6 +25,8 @@ export interface GatewayServerDeps {
   fetch: typeof fetch;
   memberTimeoutMs: number;
   log: Logger;
+  auth: Omit<AuthOptions, "scope">;
+  rateLimit: { perSecond: number; burst: number };
 }
 
 /** Builds the gateway's HTTPS server: company GraphQL at /graphql, REST under /api, membership, /health. */
@@ -39,6 +44,7 @@ export function createGatewayServer(deps: GatewayServerDeps) {
     healthCheckEndpoint: "/livez",
     maskedErrors: { isDev: deps.dev },
     logging: deps.dev ? "info" : "warn",
+    batching: { limit: LIMITS.maxBatch },
     context: ({ request }) => ({
       registry: deps.registry,
       executors,
@@ -60,10 +66,12 @@ export function createGatewayServer(deps: GatewayServerDeps) {
         },
         () => schemas.current.openapi,
       ),
+      ...hardeningPlugins({ dev: deps.dev, rateLimit: deps.rateLimit }),
+      useAuth({ ...deps.auth, scope: { kind: "gateway" } }),
       useInputErrorCodes(),
     ],
   });
-  const server = https.createServer(serverTlsOptions(deps.tls), yoga);
+  const server = https.createServer(serverTlsOptions(deps.tls), limitBody(yoga, LIMITS.maxBodyBytes));
   return { yoga, server, schemas };
 }
 

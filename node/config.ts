@@ -16,6 +16,8 @@ export const nodeOptions = {
   gateway: { type: "list", env: "WMS_GATEWAY", default: [], help: "gateway URL(s) to register with, comma-separated" },
   "heartbeat-ms": { type: "int", env: "WMS_HEARTBEAT_MS", default: 2000, min: 100, max: 60000, help: "interval of heartbeats to the gateway(s)" },
   "transfer-retry-max": { type: "int", env: "WMS_TRANSFER_RETRY_MAX_MS", default: 60000, min: 100, max: 3600000, help: "cap in ms of the back-off between transfer delivery attempts" },
+  "rate-limit": { type: "int", env: "WMS_RATE_LIMIT", default: 100, min: 0, max: 1000000, help: "GraphQL requests per second per token (0: no limit)" },
+  "rate-burst": { type: "int", env: "WMS_RATE_BURST", default: 300, min: 1, max: 1000000, help: "requests a token may send at once" },
   peers: { type: "list", env: "WMS_PEERS", default: [], help: "static peers as id=https://host:port, comma-separated" },
 } satisfies Record<string, OptionSpec>;
 
@@ -33,6 +35,7 @@ export interface NodeConfig {
   gateways: string[];
   heartbeatMs: number;
   transferRetryMaxMs: number;
+  rateLimit: { perSecond: number; burst: number };
   peers: { id: string; url: string }[];
 }
 
@@ -57,6 +60,7 @@ export function loadNodeConfig(argv = process.argv.slice(2), env = process.env):
       gateways: o.gateway.map((url) => checkHttps("--gateway", url)),
       heartbeatMs: o["heartbeat-ms"],
       transferRetryMaxMs: o["transfer-retry-max"],
+      rateLimit: { perSecond: o["rate-limit"], burst: o["rate-burst"] },
       peers: o.peers.map(parsePeer),
     };
   } catch (error) {

@@ -1,6 +1,8 @@
 // `npm run node -- --id madrid --port 4001`: one warehouse node (HTTPS GraphQL + its db worker).
 import type { AddressInfo } from "node:net";
 import { ensureServerCert } from "../certs/generate.ts";
+import { tokenKeyPaths, tokenPublicKey } from "../certs/token-keys.ts";
+import { RevocationList } from "../lib/auth/revocations.ts";
 import { createLogger, describeError } from "../lib/log.ts";
 import { createTlsFetch } from "../lib/tls.ts";
 import { loadNodeConfig } from "./config.ts";
@@ -47,6 +49,8 @@ const { server } = createNodeServer({
   dev: config.dev,
   tls,
   call: (name, args) => queue.call(name, args),
+  auth: { publicKeyPem: await tokenPublicKey(config.certsDir), revocations: new RevocationList(tokenKeyPaths(config.certsDir).revoked) },
+  rateLimit: config.rateLimit,
   transfers: createTransferService({ selfId: config.id, call, directory, dispatcher, fetch: serverFetch, peerTimeoutMs: 2000 }),
   dbUp: async () => supervisor.ready && (await queue.call("ping", {}, { timeoutMs: 1000 }).then(() => true, () => false)),
 });

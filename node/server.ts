@@ -3,6 +3,9 @@ import { createSchema, createYoga, type Plugin } from "graphql-yoga";
 import type { ServerTlsFiles } from "../certs/generate.ts";
 import { peerIdentity, requestOf } from "../lib/peer-identity.ts";
 import { serverTlsOptions } from "../lib/tls.ts";
+import { useAuth, type AuthOptions } from "../lib/auth/use-auth.ts";
+import { limitBody } from "../lib/limit-body.ts";
+import { hardeningPlugins, LIMITS } from "../lib/plugins/hardening.ts";
 import { useInputErrorCodes } from "../lib/plugins/use-input-error-codes.ts";
 import { readNodeSdl } from "../schema/index.ts";
 import { usePeerRoutes } from "./peers/routes.ts";
@@ -18,6 +21,8 @@ export interface NodeServerDeps {
   transfers: TransferService;
   /** Whether the db worker answers, for /health. */
   dbUp: () => Promise<boolean>;
+  auth: Omit<AuthOptions, "scope">;
+  rateLimit: { perSecond: number; burst: number };
 }
 
 /** Builds the node's HTTPS server (GraphQL at /graphql, /health); main.ts decides where it listens. */
@@ -31,10 +36,18 @@ export function createNodeServer(deps: NodeServerDeps) {
     healthCheckEndpoint: "/livez",
     maskedErrors: { isDev: deps.dev },
     logging: deps.dev ? "info" : "warn",
-    context: () => ({ node: deps.node, actor: "anonymous", call, transfers: deps.transfers }),
-    plugins: [useHealth(deps), useSchemaRoute(), usePeerRoutes(deps.call), useInputErrorCodes()],
+    batching: { limit: LIMITS.maxBatch },
+    context: () => ({ node: deps.node, call, transfers: deps.transfers }),
+    plugins: [
+      useHealth(deps),
+      useSchemaRoute(),
+      usePeerRoutes(deps.call),
+      ...hardeningPlugins({ dev: deps.dev, rateLimit: deps.rateLimit }),
+      useAuth({ ...deps.auth, scope: { kind: "node", nodeId: deps.node.id } }),
+      useInputErrorCodes(),
+    ],
   });
-  const server = https.createServer(serverTlsOptions(deps.tls), yoga);
+  const server = https.createServer(serverTlsOptions(deps.tls), limitBody(yoga, LIMITS.maxBodyBytes));
   return { yoga, server };
 }
 

@@ -11,6 +11,8 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   WAREHOUSE_UNAVAILABLE: "WAREHOUSE_UNAVAILABLE",
   DB_UNAVAILABLE: "DB_UNAVAILABLE",
+  /** Too many requests for one token (or address) in a short time. */
+  RATE_LIMITED: "RATE_LIMITED",
   /** Anything unexpected; its message is masked outside dev mode. */
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -35,6 +37,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case "INSUFFICIENT_STOCK":
     case "CONFLICT":
       return 409;
+    case "RATE_LIMITED":
+      return 429;
     case "WAREHOUSE_UNAVAILABLE":
     case "DB_UNAVAILABLE":
       return 503;

@@ -1,12 +1,16 @@
 import { AppError, toGraphQLError } from "../../lib/errors.ts";
 import type { JobArgs, JobName, JobResult } from "../../schema/jobs.ts";
 import type { TransferService } from "../transfers/service.ts";
+import { principalOf, type CurrentUser } from "../../lib/auth/use-auth.ts";
+
+/** Who is acting, recorded on movements: the token's subject. */
+export const actorOf = (ctx: NodeContext): string => principalOf(ctx)?.subject ?? "anonymous";
 
 /** What every resolver gets: the warehouse it serves and a typed way to the db worker. */
 export interface NodeContext {
   node: { id: string; name: string };
-  /** Who is acting, recorded on movements ("anonymous" until tokens exist). */
-  actor: string;
+  /** Set by the auth plugin from the bearer token. */
+  currentUser?: CurrentUser;
   call<K extends JobName>(name: K, args: JobArgs<K>): Promise<JobResult<K>>;
   /** Transfers and peer look-ups: they talk to other warehouses, not only to the worker. */
   transfers: TransferService;

@@ -2,6 +2,7 @@ import { GraphQLClient } from "graphql-request";
 import { certsDir, newDataDir, tlsFetch } from "./node.ts";
 import { killPid, spawnTs, type Spawned } from "./processes.ts";
 import { waitFor } from "./wait.ts";
+import { adminToken, withToken } from "./tokens.ts";
 
 export interface StartedGateway {
   url: string;
@@ -9,7 +10,10 @@ export interface StartedGateway {
   dataDir: string;
   process: Spawned;
   client: GraphQLClient;
+  /** HTTPS fetch carrying an admin token. */
   fetch: typeof fetch;
+  /** HTTPS fetch with no token. */
+  anonymousFetch: typeof fetch;
   kill(): Promise<void>;
   stop(): Promise<number | null>;
 }
@@ -23,7 +27,9 @@ export async function startGateway(options: { port?: number; dataDir?: string; a
   const listening = await proc.waitForLog((l) => l.msg === "gateway listening", "the gateway to listen");
   const port = listening.port as number;
   const url = `https://localhost:${port}`;
-  const fetch = tlsFetch();
+  const anonymousFetch = tlsFetch();
+  const token = await adminToken();
+  const fetch = withToken(anonymousFetch, token);
   await waitFor(async () => (await fetch(`${url}/health`)).ok, { what: "gateway health" });
   return {
     url,
@@ -31,7 +37,8 @@ export async function startGateway(options: { port?: number; dataDir?: string; a
     dataDir,
     process: proc,
     fetch,
-    client: new GraphQLClient(`${url}/graphql`, { fetch }),
+    anonymousFetch,
+    client: new GraphQLClient(`${url}/graphql`, { fetch: anonymousFetch, headers: { authorization: `Bearer ${token}` } }),
     async kill() {
       killPid(proc.pid, "SIGKILL");
       await proc.exited;

@@ -6,6 +6,7 @@ import { ClientError, GraphQLClient } from "graphql-request";
 import { inject } from "vitest";
 import { createTlsFetch } from "../../lib/tls.ts";
 import { killPid, spawnTs, type Spawned } from "./processes.ts";
+import { adminToken } from "./tokens.ts";
 import { waitFor } from "./wait.ts";
 
 export interface StartedNode {
@@ -60,7 +61,7 @@ export async function startNode(options: { id?: string; dataDir?: string; args?:
     dataDir,
     process: proc,
     workerPid,
-    client: new GraphQLClient(`${url}/graphql`, { fetch }),
+    client: new GraphQLClient(`${url}/graphql`, { fetch, headers: { authorization: `Bearer ${await adminToken()}` } }),
     async kill() {
       const worker = workerPid();
       killPid(proc.pid, "SIGKILL");

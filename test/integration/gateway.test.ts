@@ -156,7 +156,7 @@ describe("the gateway", () => {
   });
 
   it("refuses a heartbeat without a server certificate or under another server's id", async () => {
-    const plain = await gateway.fetch(`${gateway.url}/membership/heartbeat`, {
+    const plain = await gateway.anonymousFetch(`${gateway.url}/membership/heartbeat`, {
       method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id: "madrid", name: "Evil", url: "https://evil:1", schemaHash: "x" }),
     });
     expect(plain.status).toBe(401);

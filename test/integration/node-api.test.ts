@@ -82,7 +82,7 @@ describe("a warehouse node", () => {
     const record = (kind: string, quantity: number, extra = {}) =>
       node.client.request<any>(RECORD, { input: { sku, kind, quantity, ...extra } }).then((r) => r.recordMovement);
     expect(await record("PURCHASE", 20, { reference: "PO-1", counterparty: "Proveedor SA" })).toMatchObject({
-      kind: "PURCHASE", quantity: 20, balanceAfter: 20, reference: "PO-1", counterparty: "Proveedor SA", actor: "anonymous",
+      kind: "PURCHASE", quantity: 20, balanceAfter: 20, reference: "PO-1", counterparty: "Proveedor SA", actor: "test-admin",
     });
     expect(await record("SALE", 5)).toMatchObject({ quantity: -5, balanceAfter: 15 });
     expect(await record("RETURN", 1)).toMatchObject({ quantity: 1, balanceAfter: 16 });

@@ -106,7 +106,7 @@ describe("transfers between warehouses", () => {
     // Valencia's certificate cannot deliver (or refuse) madrid's transfers.
     const forged = await post(serverFetch("valencia"), "/api/transfers", { ...offer, id: randomUUID() });
     expect(forged.status).toBe(403);
-    const anonymous = await post(fed.gateway.fetch, "/api/transfers", { ...offer, id: randomUUID() });
+    const anonymous = await post(fed.gateway.anonymousFetch, "/api/transfers", { ...offer, id: randomUUID() });
     expect(anonymous.status).toBe(401);
     // Once received, a refusal is too late; once refused, a delivery is refused.
     expect((await post(madrid, `/api/transfers/${id}/refuse`, offer)).status).toBe(409);
