@@ -7,6 +7,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { GraphQLClient, gql } from "graphql-request";
 import { caPaths, ensureServerCert } from "../certs/generate.ts";
+import { ensureTokenKeys } from "../certs/token-keys.ts";
+import { issueToken } from "../lib/auth/tokens.ts";
 import { DEMO_PRODUCTS, DEMO_WAREHOUSES } from "../lib/demo-products.ts";
 import { createTlsFetch } from "../lib/tls.ts";
 
@@ -45,10 +47,24 @@ async function waitHealthy(url: string, fetch: typeof globalThis.fetch) {
   throw new Error(`${url} did not become healthy within 60 s (see data/*.log)`);
 }
 
+/** An admin token for the demo's user (and for seeding), kept in data/admin.token while valid. */
+async function demoAdminToken(): Promise<string> {
+  const file = path.join(dataDir, "admin.token");
+  const { privateKey } = await ensureTokenKeys(certsDir);
+  if (fs.existsSync(file)) {
+    const token = fs.readFileSync(file, "utf8").trim();
+    const exp = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString() || "{}").exp as number | undefined;
+    if (exp && exp * 1000 > Date.now() + 24 * 3600_000) return token;
+  }
+  const { token } = await issueToken(privateKey, { subject: "demo-admin", role: "admin", ttlSeconds: 30 * 24 * 3600 });
+  fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
 async function seedOnce(id: string, url: string, stock: readonly number[], fetch: typeof globalThis.fetch) {
   const marker = path.join(dataDir, id, ".seeded");
   if (fs.existsSync(marker)) return;
-  const client = new GraphQLClient(`${url}/graphql`, { fetch });
+  const client = new GraphQLClient(`${url}/graphql`, { fetch, headers: { authorization: `Bearer ${adminToken}` } });
   const CREATE = gql`mutation ($input: CreateProductInput!, $key: String) { createProduct(input: $input, idempotencyKey: $key) { sku } }`;
   for (const [i, product] of DEMO_PRODUCTS.entries())
     await client.request(CREATE, { input: { ...product, quantity: stock[i] }, key: `demo-seed-${id}-${product.sku}` });
@@ -78,6 +94,7 @@ const GATEWAY_PORT = 4000;
 const gatewayUrl = `https://localhost:${GATEWAY_PORT}`;
 for (const id of ["gateway", ...DEMO_WAREHOUSES.map((w) => w.id)]) await ensureServerCert(certsDir, id);
 const fetch = createTlsFetch({ ca: fs.readFileSync(caPaths(certsDir).cert, "utf8") });
+const adminToken = await demoAdminToken();
 
 run("gateway/main.ts", ["--id", "gateway", "--port", String(GATEWAY_PORT), "--data", path.join(dataDir, "gateway"), "--certs", certsDir, "--dev"]);
 // Nodes start once the gateway answers, so their first heartbeat finds it.
@@ -105,5 +122,6 @@ Warehouse federation demo is running (dev mode: GraphiQL is on).
   Gateway    ${gatewayUrl}/graphql   REST: ${gatewayUrl}/api/openapi.json
 ${DEMO_WAREHOUSES.map((w) => `  ${w.name.padEnd(10)} https://localhost:${w.port}/graphql`).join("\n")}
   Company CA: ${caPaths(certsDir).cert} (trust it in your browser or pass it to curl --cacert)
+  Admin token: data/admin.token (send it as "Authorization: Bearer <token>"; npm run token makes others)
 Logs: data/<name>.log. Press Ctrl-C to stop.
 `);
