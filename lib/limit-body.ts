@@ -8,8 +8,15 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 export function limitBody(handler: RequestListener, maxBytes: number): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
     const refuse = (status: number, message: string) => {
-      res.writeHead(status, { "content-type": "application/json", connection: "close" });
+      res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify({ errors: [{ message, extensions: { code: "BAD_USER_INPUT" } }] }));
+      // Read and drop what is still coming so the client gets the answer rather than a broken pipe,
+      // but only up to a bound: past it, the connection is cut.
+      let dropped = 0;
+      req.on("data", (chunk: Buffer) => {
+        dropped += chunk.length;
+        if (dropped > 64 * maxBytes) req.destroy();
+      });
       req.resume();
     };
     const length = req.headers["content-length"];
