@@ -11,10 +11,16 @@ import { ensureTokenKeys } from "../certs/token-keys.ts";
 import { issueToken } from "../lib/auth/tokens.ts";
 import { DEMO_PRODUCTS, DEMO_WAREHOUSES } from "../lib/demo-products.ts";
 import { createTlsFetch } from "../lib/tls.ts";
+import { parseOrExit } from "../lib/options.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const certsDir = path.join(ROOT, "certs");
-const dataDir = path.join(ROOT, "data");
+const options = parseOrExit("npm start --", {
+  port: { type: "int", env: "WMS_DEMO_PORT", default: 4000, min: 1, max: 65000, help: "gateway port; the warehouses take the next three" },
+  data: { type: "string", env: "WMS_DEMO_DATA", default: "data", help: "data folder" },
+  certs: { type: "string", env: "WMS_CERTS", default: "certs", help: "certificate folder" },
+});
+const certsDir = path.resolve(ROOT, options.certs ?? "certs");
+const dataDir = path.resolve(ROOT, options.data ?? "data");
 const children: ChildProcess[] = [];
 
 function run(script: string, args: string[]): ChildProcess {
@@ -90,9 +96,10 @@ process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());
 
 fs.mkdirSync(dataDir, { recursive: true });
-const GATEWAY_PORT = 4000;
+const GATEWAY_PORT = options.port;
+const warehouses = DEMO_WAREHOUSES.map((w, i) => ({ ...w, port: GATEWAY_PORT + 1 + i }));
 const gatewayUrl = `https://localhost:${GATEWAY_PORT}`;
-for (const id of ["gateway", ...DEMO_WAREHOUSES.map((w) => w.id)]) await ensureServerCert(certsDir, id);
+for (const id of ["gateway", ...warehouses.map((w) => w.id)]) await ensureServerCert(certsDir, id);
 const fetch = createTlsFetch({ ca: fs.readFileSync(caPaths(certsDir).cert, "utf8") });
 const adminToken = await demoAdminToken();
 
@@ -102,12 +109,12 @@ await waitHealthy(gatewayUrl, fetch).catch(async (error) => {
   process.stderr.write(`${(error as Error).message}\n`);
   await stop();
 });
-for (const w of DEMO_WAREHOUSES)
+for (const w of warehouses)
   run("node/main.ts", [
     "--id", w.id, "--name", w.name, "--port", String(w.port), "--data", path.join(dataDir, w.id), "--certs", certsDir, "--dev", "--gateway", gatewayUrl,
   ]);
 try {
-  for (const w of DEMO_WAREHOUSES) {
+  for (const w of warehouses) {
     const url = `https://localhost:${w.port}`;
     await waitHealthy(url, fetch);
     await seedOnce(w.id, url, w.stock, fetch);
@@ -120,8 +127,8 @@ try {
 process.stdout.write(`
 Warehouse federation demo is running (dev mode: GraphiQL is on).
   Gateway    ${gatewayUrl}/graphql   REST: ${gatewayUrl}/api/openapi.json
-${DEMO_WAREHOUSES.map((w) => `  ${w.name.padEnd(10)} https://localhost:${w.port}/graphql`).join("\n")}
+${warehouses.map((w) => `  ${w.name.padEnd(10)} https://localhost:${w.port}/graphql`).join("\n")}
   Company CA: ${caPaths(certsDir).cert} (trust it in your browser or pass it to curl --cacert)
-  Admin token: data/admin.token (send it as "Authorization: Bearer <token>"; npm run token makes others)
+  Admin token: ${path.relative(process.cwd(), path.join(dataDir, "admin.token"))} (send it as "Authorization: Bearer <token>"; npm run token makes others)
 Logs: data/<name>.log. Press Ctrl-C to stop.
 `);

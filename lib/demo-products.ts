@@ -8,7 +8,7 @@ export const DEMO_PRODUCTS = [
 ] as const;
 
 export const DEMO_WAREHOUSES = [
-  { id: "madrid", name: "Madrid", port: 4001, stock: [120, 80, 12, 300, 40] },
-  { id: "barcelona", name: "Barcelona", port: 4002, stock: [60, 150, 5, 90, 25] },
-  { id: "valencia", name: "Valencia", port: 4003, stock: [0, 40, 8, 150, 10] },
+  { id: "madrid", name: "Madrid", stock: [120, 80, 12, 300, 40] },
+  { id: "barcelona", name: "Barcelona", stock: [60, 150, 5, 90, 25] },
+  { id: "valencia", name: "Valencia", stock: [0, 40, 8, 150, 10] },
 ] as const;
