@@ -69,6 +69,14 @@ describe("the gateway", () => {
     expect(await errorCode(gateway.client.request(gql`mutation { reserve(warehouseId: "nowhere", sku: "CASCO", quantity: 1) { id } }`))).toBe("NOT_FOUND");
     expect(await errorCode(gateway.client.request(gql`mutation { reserve(warehouseId: "barcelona", sku: "CASCO", quantity: 0) { id } }`))).toBe("BAD_USER_INPUT");
 
+    const report = await gateway.client.request<any>(gql`{ movementReport(sku: "CASCO") { items { warehouseId kind count quantity } unavailableWarehouses } }`);
+    expect(report.movementReport.items).toEqual([
+      { warehouseId: "barcelona", kind: "ADJUSTMENT", count: 1, quantity: 20 },
+      { warehouseId: "barcelona", kind: "SALE", count: 1, quantity: -2 },
+      { warehouseId: "madrid", kind: "ADJUSTMENT", count: 1, quantity: 10 },
+      { warehouseId: "valencia", kind: "ADJUSTMENT", count: 1, quantity: 30 },
+    ]);
+
     const { movements } = await gateway.client.request<any>(gql`{ movements(sku: "CASCO", first: 10) { items { warehouseId kind quantity occurredAt } unavailableWarehouses } }`);
     expect(movements.items[0]).toMatchObject({ warehouseId: "barcelona", kind: "SALE", quantity: -2 });
     expect(movements.items).toHaveLength(4);
@@ -109,6 +117,9 @@ describe("the gateway", () => {
     const bought = await post("/api/warehouses/valencia/movements", { sku: "CASCO", kind: "PURCHASE", quantity: 3 });
     expect(bought.body).toMatchObject({ kind: "PURCHASE", quantity: 3, balanceAfter: 33 });
     expect((await get("/api/nothing-here")).status).toBe(404);
+    const report = await get("/api/movement-report?warehouseId=valencia&sku=CASCO");
+    expect(report.body.items.map((r: any) => [r.kind, r.quantity])).toEqual([["ADJUSTMENT", 30], ["PURCHASE", 3]]);
+    expect((await get("/api/movement-report?from=yesterday")).status).toBe(400);
 
     const openapi = (await get("/api/openapi.json")).body;
     expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/api/warehouses", "/api/stock/{sku}", "/api/inventory", "/api/movements", "/api/warehouses/{warehouseId}/reservations"]));
