@@ -2,11 +2,11 @@ import https from "node:https";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { ServerTlsFiles } from "../certs/generate.ts";
 import type { Logger } from "../lib/log.ts";
-import { useInputErrorCodes } from "../lib/plugins/use-input-error-codes.ts";
 import { serverTlsOptions } from "../lib/tls.ts";
-import { useAuth, type AuthOptions } from "../lib/auth/use-auth.ts";
+import type { AuthOptions } from "../lib/auth/use-auth.ts";
 import { limitBody } from "../lib/limit-body.ts";
-import { hardeningPlugins, LIMITS } from "../lib/plugins/hardening.ts";
+import { LIMITS } from "../lib/plugins/hardening.ts";
+import { sharedYogaOptions } from "../lib/yoga-options.ts";
 import { readGatewaySdl, readNodeSdl } from "../schema/index.ts";
 import type { GatewayContext } from "./context.ts";
 import { MemberExecutors } from "./member-executors.ts";
@@ -39,12 +39,6 @@ export function createGatewayServer(deps: GatewayServerDeps) {
 
   const yoga: YogaServerInstance<{}, GatewayContext> = createYoga<{}, GatewayContext>({
     schema: schemas.current.schema,
-    graphiql: deps.dev,
-    landingPage: false,
-    healthCheckEndpoint: "/livez",
-    maskedErrors: { isDev: deps.dev },
-    logging: deps.dev ? "info" : "warn",
-    batching: { limit: LIMITS.maxBatch },
     context: ({ request }) => ({
       registry: deps.registry,
       executors,
@@ -52,24 +46,26 @@ export function createGatewayServer(deps: GatewayServerDeps) {
       authorization: request.headers.get("authorization") ?? undefined,
       requestId: request.headers.get("x-request-id") ?? undefined,
     }),
-    plugins: [
-      useSchemaUpdates(schemas),
-      useGatewayHealth(deps),
-      useMembershipRoute(deps.registry, deps.log),
-      useRestRoutes(
-        operations,
-        async (body, headers): Promise<Awaited<ReturnType<ExecuteOverGraphQL>>> => {
-          const forwarded = new Headers({ "content-type": "application/json", accept: "application/json" });
-          for (const name of ["authorization", "x-request-id"]) if (headers.get(name)) forwarded.set(name, headers.get(name)!);
-          const response: Response = await yoga.fetch("https://gateway.internal/graphql", { method: "POST", headers: forwarded, body: JSON.stringify(body) });
-          return (await response.json()) as Awaited<ReturnType<ExecuteOverGraphQL>>;
-        },
-        () => schemas.current.openapi,
-      ),
-      ...hardeningPlugins({ dev: deps.dev, rateLimit: deps.rateLimit }),
-      useAuth({ ...deps.auth, scope: { kind: "gateway" } }),
-      useInputErrorCodes(),
-    ],
+    ...sharedYogaOptions({
+      dev: deps.dev,
+      auth: { ...deps.auth, scope: { kind: "gateway" } },
+      rateLimit: { ...deps.rateLimit, paths: (path) => path === "/graphql" || path.startsWith("/api/") },
+      routes: [
+        useSchemaUpdates(schemas),
+        useGatewayHealth(deps),
+        useMembershipRoute(deps.registry, deps.log),
+        useRestRoutes(
+          operations,
+          async (body, headers): Promise<Awaited<ReturnType<ExecuteOverGraphQL>>> => {
+            const forwarded = new Headers({ "content-type": "application/json", accept: "application/json" });
+            for (const name of ["authorization", "x-request-id"]) if (headers.get(name)) forwarded.set(name, headers.get(name)!);
+            const response: Response = await yoga.fetch("https://gateway.internal/graphql", { method: "POST", headers: forwarded, body: JSON.stringify(body) });
+            return (await response.json()) as Awaited<ReturnType<ExecuteOverGraphQL>>;
+          },
+          () => schemas.current.openapi,
+        ),
+      ],
+    }),
   });
   const server = https.createServer(serverTlsOptions(deps.tls), limitBody(yoga, LIMITS.maxBodyBytes));
   return { yoga, server, schemas };

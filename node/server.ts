@@ -3,10 +3,10 @@ import { createSchema, createYoga, type Plugin } from "graphql-yoga";
 import type { ServerTlsFiles } from "../certs/generate.ts";
 import { peerIdentity, requestOf } from "../lib/peer-identity.ts";
 import { serverTlsOptions } from "../lib/tls.ts";
-import { useAuth, type AuthOptions } from "../lib/auth/use-auth.ts";
+import type { AuthOptions } from "../lib/auth/use-auth.ts";
 import { limitBody } from "../lib/limit-body.ts";
-import { hardeningPlugins, LIMITS } from "../lib/plugins/hardening.ts";
-import { useInputErrorCodes } from "../lib/plugins/use-input-error-codes.ts";
+import { LIMITS } from "../lib/plugins/hardening.ts";
+import { sharedYogaOptions } from "../lib/yoga-options.ts";
 import { readNodeSdl } from "../schema/index.ts";
 import { usePeerRoutes } from "./peers/routes.ts";
 import type { JobCaller } from "./resolvers/context.ts";
@@ -30,22 +30,14 @@ export function createNodeServer(deps: NodeServerDeps) {
   const call = graphqlCaller(deps.call);
   const yoga = createYoga<{}, NodeContext>({
     schema: createSchema<NodeContext>({ typeDefs: readNodeSdl(), resolvers }),
-    graphiql: deps.dev,
-    landingPage: false,
-    // yoga answers its own empty /health first; ours says more, so its probe moves to /livez.
-    healthCheckEndpoint: "/livez",
-    maskedErrors: { isDev: deps.dev },
-    logging: deps.dev ? "info" : "warn",
-    batching: { limit: LIMITS.maxBatch },
     context: () => ({ node: deps.node, call, transfers: deps.transfers }),
-    plugins: [
-      useHealth(deps),
-      useSchemaRoute(),
-      usePeerRoutes(deps.call),
-      ...hardeningPlugins({ dev: deps.dev, rateLimit: deps.rateLimit }),
-      useAuth({ ...deps.auth, scope: { kind: "node", nodeId: deps.node.id } }),
-      useInputErrorCodes(),
-    ],
+    ...sharedYogaOptions({
+      dev: deps.dev,
+      auth: { ...deps.auth, scope: { kind: "node", nodeId: deps.node.id } },
+      // Peer routes (/api/transfers, /api/stock) serve company servers, not people: not limited per token.
+      rateLimit: { ...deps.rateLimit, paths: (path) => path === "/graphql" },
+      routes: [useHealth(deps), useSchemaRoute(), usePeerRoutes(deps.call)],
+    }),
   });
   const server = https.createServer(serverTlsOptions(deps.tls), limitBody(yoga, LIMITS.maxBodyBytes));
   return { yoga, server };

@@ -1,7 +1,6 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import type { Plugin } from "graphql-yoga";
-import { useRateLimit, type RateLimitOptions } from "./use-rate-limit.ts";
 
 /** Limits every public GraphQL server shares: hostile documents are refused before they run. */
 export const LIMITS = {
@@ -15,9 +14,8 @@ export const LIMITS = {
   maxBodyBytes: 1_000_000,
 };
 
-export function hardeningPlugins(options: { dev: boolean; rateLimit: Omit<RateLimitOptions, "paths"> & { paths?: RateLimitOptions["paths"] } }): Plugin[] {
+export function hardeningPlugins(options: { dev: boolean }): Plugin[] {
   return [
-    useRateLimit({ paths: (p) => p === "/graphql" || p.startsWith("/api/"), ...options.rateLimit }),
     EnvelopArmorPlugin({
       maxDepth: { n: LIMITS.maxDepth },
       maxAliases: { n: LIMITS.maxAliases },
