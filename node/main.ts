@@ -23,7 +23,7 @@ const tls = await ensureServerCert(config.certsDir, config.id);
 const endpoint = workerEndpoint(config.dataDir);
 const queue = new QueueClient({ endpoint, timeoutMs: config.dbTimeoutMs });
 const supervisor = new WorkerSupervisor(
-  { nodeId: config.id, dataDir: config.dataDir, endpoint, maxBatch: config.dbBatch, dev: config.dev },
+  { nodeId: config.id, dataDir: config.dataDir, endpoint, certsDir: config.certsDir, maxBatch: config.dbBatch, dev: config.dev },
   queue,
   log,
 );

@@ -182,6 +182,18 @@ export interface Jobs {
   refuseTransfer: { args: TransferOffer; result: TransferDto };
 }
 
+export interface Jobs {
+  /**
+   * Rewrites up to `limit` stored sensitive values of one table that are not under the current data key
+   * (older keys, or plaintext from before encryption), starting after `after`. The worker queues it
+   * itself after start-up and after a key change, following `next` until it is null.
+   */
+  reencryptData: {
+    args: { table?: string | null; after?: string | null; limit?: number | null };
+    result: { kid: string; rewritten: number; plaintext: number; unreadable: number; next: { table: string; after: string | null } | null };
+  };
+}
+
 export type JobName = keyof Jobs;
 export type JobArgs<K extends JobName> = Jobs[K]["args"];
 export type JobResult<K extends JobName> = Jobs[K]["result"];

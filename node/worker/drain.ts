@@ -21,15 +21,29 @@ export interface QueuedJob {
  */
 export class Drain {
   private readonly queue: QueuedJob[] = [];
+  private readonly chores: (() => Promise<void>)[] = [];
   private running = false;
 
   constructor(
     private readonly db: Db,
-    private readonly options: { nodeId: string; maxBatch: number; dev: boolean; log: Logger },
+    private readonly options: {
+      nodeId: string;
+      maxBatch: number;
+      dev: boolean;
+      log: Logger;
+      /** Called before each batch (the data keys' cheap change check). */
+      beforeBatch?: () => void;
+    },
   ) {}
 
   push(job: QueuedJob): void {
     this.queue.push(job);
+    if (!this.running) void this.run();
+  }
+
+  /** Runs `chore` outside any transaction: before the next batch, or at once when idle (e.g. a WAL checkpoint). */
+  between(chore: () => Promise<void>): void {
+    this.chores.push(chore);
     if (!this.running) void this.run();
   }
 
@@ -40,13 +54,21 @@ export class Drain {
   private async run(): Promise<void> {
     this.running = true;
     try {
-      while (this.queue.length) await this.execute(this.queue.splice(0, this.options.maxBatch));
+      while (this.queue.length || this.chores.length) {
+        for (const chore of this.chores.splice(0)) await chore().catch((error) => this.options.log.error("chore failed", describeError(error)));
+        if (this.queue.length) await this.execute(this.queue.splice(0, this.options.maxBatch));
+      }
     } finally {
       this.running = false;
     }
   }
 
   private async execute(batch: QueuedJob[]): Promise<void> {
+    try {
+      this.options.beforeBatch?.();
+    } catch (error) {
+      this.options.log.error("before-batch check failed", describeError(error));
+    }
     const now = new Date();
     // A caller past its deadline was already told DB_UNAVAILABLE: running its write now would surprise it.
     const live = batch.filter((job) => job.deadline > now.getTime());

@@ -1,9 +1,15 @@
 // The db worker process: the only owner of this node's SQLite database (DESIGN.md rule 1).
 // Started and restarted by the node (node/worker-supervisor.ts); configured through WMS_WORKER_CONFIG.
+import fs from "node:fs";
 import path from "node:path";
 import { Router } from "zeromq";
 import { createLogger, describeError } from "../../lib/log.ts";
 import { decode, encode, type JobReply, type JobRequest } from "../queue/protocol.ts";
+import { FieldCipher } from "./crypto/field-cipher.ts";
+import { Keyring } from "./crypto/keyring.ts";
+import { KEYRING_FILE_NAME } from "./crypto/keyring-file.ts";
+import { KeyRotation } from "./crypto/rotation.ts";
+import { installFieldCipher } from "./crypto/sealed-columns.ts";
 import { openDatabase } from "./db.ts";
 import { Drain } from "./drain.ts";
 import { migrate } from "./migrate.ts";
@@ -12,6 +18,8 @@ export interface WorkerConfig {
   nodeId: string;
   dataDir: string;
   endpoint: string;
+  /** The node's --certs folder: holds `data-keys.json`, the keys of the encrypted columns. */
+  certsDir: string;
   maxBatch: number;
   dev: boolean;
 }
@@ -31,8 +39,34 @@ const { applied, warnings } = migrate(file);
 if (applied.length) log.info("migrations applied", { applied });
 for (const warning of warnings) log.warn(warning);
 
+// WMS_DATA_KEY is inherited from the node's environment and read here only: the worker alone uses it.
+let keyring: Keyring;
+try {
+  keyring = Keyring.open({ file: path.join(config.certsDir, KEYRING_FILE_NAME), envKey: process.env.WMS_DATA_KEY });
+} catch (error) {
+  log.error("data keys unusable; the worker cannot start", describeError(error));
+  process.exit(2);
+}
+installFieldCipher(new FieldCipher(keyring));
+const keysMode = fs.statSync(path.join(config.certsDir, KEYRING_FILE_NAME), { throwIfNoEntry: false })?.mode ?? 0;
+if (keysMode & 0o077) log.warn("data-keys.json is open to group or others; chmod 600 it", { mode: (keysMode & 0o777).toString(8) });
+
 const db = await openDatabase(file);
-const drain = new Drain(db, { nodeId: config.nodeId, maxBatch: config.maxBatch, dev: config.dev, log });
+const rotation: KeyRotation = new KeyRotation({
+  keyring,
+  push: (job) => drain.push(job),
+  // Old page images (other keys, or plaintext from before encryption) linger in the WAL until it is reset.
+  afterRewrite: () => drain.between(async () => void (await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)"))),
+  log,
+});
+const drain = new Drain(db, {
+  nodeId: config.nodeId,
+  maxBatch: config.maxBatch,
+  dev: config.dev,
+  log,
+  beforeBatch: () => rotation.checkKeys(),
+});
+rotation.start();
 const router = new Router({ linger: 0, sendHighWaterMark: 10_000, receiveHighWaterMark: 10_000 });
 await router.bind(config.endpoint);
 
@@ -43,7 +77,7 @@ const send = (frames: Buffer[]) => {
 };
 
 process.send?.({ type: "ready", pid: process.pid });
-log.info("db worker ready", { file });
+log.info("db worker ready", { file, dataKey: keyring.current });
 
 for await (const [identity, requestId, payload] of router) {
   let request: JobRequest;

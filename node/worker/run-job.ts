@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { AppError, badInput, conflict } from "../../lib/errors.ts";
 import type { JobName } from "../../schema/jobs.ts";
+import { openField, sealField } from "./crypto/sealed-columns.ts";
 import type { Tx } from "./db.ts";
 import { handlers, WRITE_JOBS, type JobContext } from "./handlers/index.ts";
 
@@ -20,10 +21,11 @@ export async function runJob(tx: Tx, name: JobName, args: Record<string, unknown
   if (seen) {
     if (seen.command !== name || seen.argsHash !== argsHash)
       throw conflict(`idempotencyKey ${key} was already used for a different request`, { idempotencyKey: key });
-    return JSON.parse(seen.result);
+    return JSON.parse(openField("IdempotencyKey.result", key, seen.result)!);
   }
   const result = await handler(tx, args, ctx);
-  await tx.idempotencyKey.create({ data: { key, command: name, argsHash, result: JSON.stringify(result) } });
+  // Encrypted: the first result repeats the sensitive fields it wrote.
+  await tx.idempotencyKey.create({ data: { key, command: name, argsHash, result: sealField("IdempotencyKey.result", key, JSON.stringify(result))! } });
   return result;
 }
 

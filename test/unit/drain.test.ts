@@ -4,6 +4,9 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLogger } from "../../lib/log.ts";
 import type { JobArgs, JobName, MovementDto, ProductDto, ReservationDto } from "../../schema/jobs.ts";
+import { FieldCipher } from "../../node/worker/crypto/field-cipher.ts";
+import { Keyring } from "../../node/worker/crypto/keyring.ts";
+import { installFieldCipher } from "../../node/worker/crypto/sealed-columns.ts";
 import { openDatabase, type Db, type Tx } from "../../node/worker/db.ts";
 import { expireDue } from "../../node/worker/domain/expiry.ts";
 import { Drain, type QueuedJob } from "../../node/worker/drain.ts";
@@ -51,6 +54,8 @@ beforeEach(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wms-drain-"));
   const file = path.join(tmp, "warehouse.db");
   migrate(file);
+  // The worker refuses to write sensitive columns without data keys; these live in the temp folder.
+  installFieldCipher(new FieldCipher(Keyring.open({ file: path.join(tmp, "data-keys.json") })));
   db = await openDatabase(file);
   logLines = [];
   txs = { count: 0, current: 0, failCommit: false };
@@ -257,6 +262,22 @@ describe("Drain", () => {
       expect(error, `after=${after}`).toMatchObject({ code: "BAD_USER_INPUT", details: { field: "after" } });
     }
     expect(logLines).toEqual([]);
+  });
+
+  it("calls beforeBatch before each batch and runs chores outside any transaction, even when idle", async () => {
+    const events: string[] = [];
+    const hooked = new Drain(tracked(db), { nodeId: "test", maxBatch: 64, dev: false, log: createLogger({}, () => {}), beforeBatch: () => events.push("check") });
+    await send("ping", {}, undefined, hooked);
+    await new Promise<void>((resolve) =>
+      hooked.between(async () => {
+        // The kind of chore that has no business inside a batch transaction.
+        await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+        events.push("chore");
+        resolve();
+      }),
+    );
+    await send("ping", {}, undefined, hooked);
+    expect(events).toEqual(["check", "chore", "check"]);
   });
 
   it("refuses an unknown job with BAD_USER_INPUT", async () => {

@@ -2,9 +2,10 @@ import type {
   MovementDto, MovementKind, ProductDto, ReservationDto, ReservationStatus, TransferDirection, TransferDto, TransferOffer, TransferStatus,
 } from "../../../schema/jobs.ts";
 import type { Movement, Product, Reservation, Transfer } from "../generated/prisma/client.ts";
+import { openField } from "../crypto/sealed-columns.ts";
 import { formatPrice } from "./money.ts";
 
-/** Database rows → the JSON shapes of schema/jobs.ts. */
+/** Database rows → the JSON shapes of schema/jobs.ts. Sensitive columns are decrypted here, so nothing past the worker sees ciphertext. */
 export function productDto(row: Product): ProductDto {
   return {
     sku: row.sku,
@@ -27,8 +28,8 @@ export function movementDto(row: Movement): MovementDto {
     kind: row.kind as MovementKind,
     quantity: row.quantity,
     balanceAfter: row.balanceAfter,
-    reference: row.reference,
-    counterparty: row.counterparty,
+    reference: openField("Movement.reference", row.sku, row.reference),
+    counterparty: openField("Movement.counterparty", row.sku, row.counterparty),
     transferId: row.transferId,
     occurredAt: row.occurredAt.toISOString(),
     actor: row.actor,
@@ -41,7 +42,7 @@ export function reservationDto(row: Reservation): ReservationDto {
     sku: row.sku,
     quantity: row.quantity,
     status: row.status as ReservationStatus,
-    reference: row.reference,
+    reference: openField("Reservation.reference", row.sku, row.reference),
     expiresAt: row.expiresAt ? row.expiresAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -57,7 +58,7 @@ export function transferDto(row: Transfer): TransferDto {
     to: row.toId,
     direction: row.direction as TransferDirection,
     status: row.status as TransferStatus,
-    reference: row.reference,
+    reference: openField("Transfer.reference", row.sku, row.reference),
     attempts: row.attempts,
     lastError: row.lastError,
     nextAttemptAt: row.nextAttemptAt ? row.nextAttemptAt.toISOString() : null,
@@ -76,6 +77,6 @@ export function transferOffer(row: Transfer): TransferOffer {
     name: row.name,
     description: row.description,
     price: formatPrice(row.priceCents),
-    reference: row.reference,
+    reference: openField("Transfer.reference", row.sku, row.reference),
   };
 }

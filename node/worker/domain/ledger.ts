@@ -1,6 +1,7 @@
 import { badInput, conflict, insufficientStock, notFound } from "../../../lib/errors.ts";
 import type { MovementDto, MovementKind } from "../../../schema/jobs.ts";
 import type { Tx } from "../db.ts";
+import { sealField } from "../crypto/sealed-columns.ts";
 import type { Product } from "../generated/prisma/client.ts";
 import { movementDto } from "./dto.ts";
 import { MAX_STOCK } from "./validate.ts";
@@ -50,8 +51,8 @@ export async function applyMovement(tx: Tx, input: MovementInput): Promise<Movem
       kind: input.kind,
       quantity: delta,
       balanceAfter: onHand,
-      reference: input.reference ?? null,
-      counterparty: input.counterparty ?? null,
+      reference: sealField("Movement.reference", product.sku, input.reference),
+      counterparty: sealField("Movement.counterparty", product.sku, input.counterparty),
       transferId: input.transferId ?? null,
       actor: input.actor,
     },

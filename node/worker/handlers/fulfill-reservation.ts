@@ -1,4 +1,5 @@
 import { notFound } from "../../../lib/errors.ts";
+import { openField } from "../crypto/sealed-columns.ts";
 import { applyMovement } from "../domain/ledger.ts";
 import { activeReservation } from "../domain/reservations.ts";
 import { actorOf, type Handler } from "./types.ts";
@@ -14,7 +15,7 @@ export const fulfillReservation: Handler<"fulfillReservation"> = async (tx, args
     kind: "SALE",
     delta: -reservation.quantity,
     reservedDelta: -reservation.quantity,
-    reference: reservation.reference ?? `reservation ${reservation.id}`,
+    reference: openField("Reservation.reference", reservation.sku, reservation.reference) ?? `reservation ${reservation.id}`,
     actor: actorOf(args),
   });
 };

@@ -15,6 +15,7 @@ import { dueTransfers } from "./due-transfers.ts";
 import { getTransfer } from "./get-transfer.ts";
 import { listTransfers } from "./list-transfers.ts";
 import { receiveTransfer } from "./receive-transfer.ts";
+import { reencryptData } from "./reencrypt-data.ts";
 import { refuseTransfer } from "./refuse-transfer.ts";
 import { transferAttemptFailed } from "./transfer-attempt-failed.ts";
 import { transferDelivered } from "./transfer-delivered.ts";
@@ -46,6 +47,7 @@ export const handlers: HandlerTable = {
   transferReturned,
   receiveTransfer,
   refuseTransfer,
+  reencryptData,
 };
 
 /** Jobs that write: they accept an idempotency key and record who acted. */

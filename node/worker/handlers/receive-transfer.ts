@@ -1,4 +1,5 @@
 import { badInput, conflict } from "../../../lib/errors.ts";
+import { sealField } from "../crypto/sealed-columns.ts";
 import { transferDto } from "../domain/dto.ts";
 import { applyMovement } from "../domain/ledger.ts";
 import { checkOffer, incomingTransfer } from "../domain/transfers.ts";
@@ -31,7 +32,8 @@ export const receiveTransfer: Handler<"receiveTransfer"> = async (tx, args, ctx)
   const row = await tx.transfer.create({
     data: {
       id: offer.id, sku: offer.sku, quantity: offer.quantity, fromId: offer.from, toId: offer.to, direction: "IN", status: "RECEIVED",
-      name: product.name, description: product.description, priceCents: product.priceCents, reference: offer.reference,
+      name: product.name, description: product.description, priceCents: product.priceCents,
+      reference: sealField("Transfer.reference", offer.sku, offer.reference),
     },
   });
   return transferDto(row);

@@ -1,4 +1,5 @@
 import { conflict } from "../../../lib/errors.ts";
+import { sealField } from "../crypto/sealed-columns.ts";
 import { transferDto } from "../domain/dto.ts";
 import { checkOffer, incomingTransfer } from "../domain/transfers.ts";
 import type { Handler } from "./types.ts";
@@ -15,7 +16,8 @@ export const refuseTransfer: Handler<"refuseTransfer"> = async (tx, args, ctx) =
   const row = await tx.transfer.create({
     data: {
       id: offer.id, sku: offer.sku, quantity: offer.quantity, fromId: offer.from, toId: offer.to, direction: "IN", status: "CANCELLED",
-      name: offer.name, description: offer.description, priceCents: offer.priceCents, reference: offer.reference,
+      name: offer.name, description: offer.description, priceCents: offer.priceCents,
+      reference: sealField("Transfer.reference", offer.sku, offer.reference),
     },
   });
   return transferDto(row);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { insufficientStock } from "../../../lib/errors.ts";
+import { sealField } from "../crypto/sealed-columns.ts";
 import { reservationDto } from "../domain/dto.ts";
 import { activeProduct } from "../domain/ledger.ts";
 import { checkExpiry, checkPositiveQuantity, checkSku, checkText } from "../domain/validate.ts";
@@ -22,7 +23,7 @@ export const reserve: Handler<"reserve"> = async (tx, args, ctx) => {
       sku,
       quantity,
       status: "ACTIVE",
-      reference,
+      reference: sealField("Reservation.reference", sku, reference),
       expiresAt: expiresIn === null ? null : new Date(ctx.now.getTime() + expiresIn * 1000),
     },
   });

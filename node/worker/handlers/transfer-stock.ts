@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { badInput } from "../../../lib/errors.ts";
+import { sealField } from "../crypto/sealed-columns.ts";
 import { transferDto } from "../domain/dto.ts";
 import { activeProduct, applyMovement } from "../domain/ledger.ts";
 import { checkPositiveQuantity, checkSku, checkText, checkWarehouseId } from "../domain/validate.ts";
@@ -31,7 +32,7 @@ export const transferStock: Handler<"transferStock"> = async (tx, args, ctx) => 
       name: product.name,
       description: product.description,
       priceCents: product.priceCents,
-      reference,
+      reference: sealField("Transfer.reference", sku, reference),
       nextAttemptAt: ctx.now,
     },
   });
