@@ -33,7 +33,10 @@ function run(script: string, args: string[]): ChildProcess {
     for (const line of chunk.toString().split("\n")) if (/"level":"(warn|error)"/.test(line)) process.stdout.write(`[${name}] ${line}\n`);
   });
   child.on("exit", (code, signal) => {
-    if (!stopping) process.stdout.write(`[${name}] exited (${signal ?? code})\n`);
+    if (stopping) return;
+    process.stdout.write(`[${name}] exited (${signal ?? code}); see ${path.join(dataDir, `${name}.log`)}\n`);
+    // While starting, one missing server (a port in use, say) means the demo cannot come up.
+    if (starting) void stop(1);
   });
   children.push(child);
   return child;
@@ -77,8 +80,9 @@ async function seedOnce(id: string, url: string, stock: readonly number[], fetch
   fs.writeFileSync(marker, new Date().toISOString());
 }
 
+let starting = true;
 let stopping = false;
-async function stop() {
+async function stop(exitCode = 0) {
   if (stopping) return;
   stopping = true;
   process.stdout.write("\nStopping the demo federation...\n");
@@ -90,7 +94,7 @@ async function stop() {
       setTimeout(() => child.kill("SIGKILL"), 5000).unref();
     })),
   );
-  process.exit(0);
+  process.exit(exitCode);
 }
 process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());
@@ -107,7 +111,7 @@ run("gateway/main.ts", ["--id", "gateway", "--port", String(GATEWAY_PORT), "--da
 // Nodes start once the gateway answers, so their first heartbeat finds it.
 await waitHealthy(gatewayUrl, fetch).catch(async (error) => {
   process.stderr.write(`${(error as Error).message}\n`);
-  await stop();
+  await stop(1);
 });
 for (const w of warehouses)
   run("node/main.ts", [
@@ -121,8 +125,9 @@ try {
   }
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
-  await stop();
+  await stop(1);
 }
+starting = false;
 
 process.stdout.write(`
 Warehouse federation demo is running (dev mode: GraphiQL is on).
@@ -130,5 +135,5 @@ Warehouse federation demo is running (dev mode: GraphiQL is on).
 ${warehouses.map((w) => `  ${w.name.padEnd(10)} https://localhost:${w.port}/graphql`).join("\n")}
   Company CA: ${caPaths(certsDir).cert} (trust it in your browser or pass it to curl --cacert)
   Admin token: ${path.relative(process.cwd(), path.join(dataDir, "admin.token"))} (send it as "Authorization: Bearer <token>"; npm run token makes others)
-Logs: data/<name>.log. Press Ctrl-C to stop.
+Logs: ${path.relative(process.cwd(), dataDir)}/<name>.log. Press Ctrl-C to stop.
 `);
