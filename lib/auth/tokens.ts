@@ -34,10 +34,20 @@ export async function issueToken(
   return { token, tokenId, expiresAt };
 }
 
-/** Verifies signature, issuer, expiry and claims; a failure says why, for the error message. */
+/** Tokens whose signature was checked, so a busy client costs one ES256 verification, not one per request. */
+const MAX_CACHED = 10_000;
+
+/**
+ * Verifies signature, issuer, expiry and claims; a failure says why, for the error message.
+ * A verified token is remembered until it expires (revocation is checked by the caller every time).
+ */
 export function createVerifier(publicKeyPem: string) {
   let key: ReturnType<typeof importSPKI> | null = null;
+  const verified = new Map<string, { principal: Principal; expiresAt: number }>();
   return async (token: string): Promise<Principal | AuthFailure> => {
+    const known = verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.principal;
+    if (known) verified.delete(token);
     key ??= importSPKI(publicKeyPem, "ES256");
     try {
       const { payload } = await jwtVerify(token, await key, { issuer: ISSUER, algorithms: ["ES256"] });
@@ -45,7 +55,10 @@ export function createVerifier(publicKeyPem: string) {
       if (!isRole(payload.role) || !payload.sub || !payload.jti || !payload.exp) return { failure: "The token lacks a role, subject, id or expiry" };
       if (warehouses !== undefined && (!Array.isArray(warehouses) || !warehouses.every((w) => typeof w === "string")))
         return { failure: "The token's warehouses claim is malformed" };
-      return { subject: payload.sub, role: payload.role, warehouses: (warehouses as string[] | undefined) ?? null, tokenId: payload.jti };
+      const principal: Principal = { subject: payload.sub, role: payload.role, warehouses: (warehouses as string[] | undefined) ?? null, tokenId: payload.jti };
+      if (verified.size >= MAX_CACHED) verified.delete(verified.keys().next().value!);
+      verified.set(token, { principal, expiresAt: payload.exp * 1000 });
+      return principal;
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { failure: "The token has expired" };
       return { failure: "The token is not valid" };

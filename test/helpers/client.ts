@@ -115,8 +115,10 @@ export class TmuxClient {
    */
   async exited(): Promise<number> {
     const state = await waitFor(() => {
-      const [dead, status] = execFileSync("tmux", ["-L", this.socket, "display-message", "-p", "-t", "0", "#{pane_dead} #{pane_dead_status}"], { encoding: "utf8" }).trim().split(" ");
-      return dead === "1" ? { status: Number(status) } : null;
+      const [dead, status, signal] = execFileSync("tmux", ["-L", this.socket, "display-message", "-p", "-t", "0", "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}"], { encoding: "utf8" }).trim().split("|");
+      if (dead !== "1") return null;
+      // Killed by a signal: report it as a shell would (128 + signal number).
+      return { status: status ? Number(status) : 128 + Number(signal) };
     }, { what: "the interactive client to exit" });
     return state.status;
   }

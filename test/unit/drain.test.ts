@@ -441,4 +441,25 @@ describe("reservation expiry", () => {
     expect((await movementsOf("A")).map((m) => m.kind)).toEqual(["ADJUSTMENT"]);
     expect(await ledgerViolations()).toEqual([]);
   });
+
+  it("expires a shorter lease written after a longer one, and sees expiries again after a failed batch", async () => {
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"], now: start });
+    const long = await run("reserve", { sku: "A", quantity: 2, expiresInSeconds: 3600 });
+    await run("getProduct", { sku: "A" }); // the drain now knows the next lease ends in an hour
+    const short = await run("reserve", { sku: "A", quantity: 3, expiresInSeconds: 5 });
+    vi.setSystemTime(start + 6_000);
+    expect(await run("getProduct", { sku: "A" })).toMatchObject({ reserved: 2 });
+    expect((await db.reservation.findUnique({ where: { id: short.id } }))?.status).toBe("EXPIRED");
+
+    // A batch that rolls back undoes what it expired; the next batch must not trust what it learnt.
+    vi.setSystemTime(start + 3_601_000);
+    txs.failCommit = true;
+    expect((await errorOf(send("getProduct", { sku: "A" }))).code).toBe("DB_UNAVAILABLE");
+    txs.failCommit = false;
+    expect((await db.reservation.findUnique({ where: { id: long.id } }))?.status).toBe("ACTIVE");
+    expect(await run("getProduct", { sku: "A" })).toMatchObject({ reserved: 0 });
+    expect((await db.reservation.findUnique({ where: { id: long.id } }))?.status).toBe("EXPIRED");
+    expect(await ledgerViolations()).toEqual([]);
+  });
 });

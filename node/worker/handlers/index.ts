@@ -63,3 +63,16 @@ export const WRITE_JOBS = new Set<keyof HandlerTable>([
   "transferReturned",
 ]);
 export type { JobContext } from "./types.ts";
+
+/** Jobs that only read: they run without a savepoint of their own (nothing to undo). */
+export const READ_JOBS = new Set<keyof HandlerTable>([
+  "ping",
+  "getProduct",
+  "listProducts",
+  "listMovements",
+  "movementReport",
+  "listReservations",
+  "listTransfers",
+  "getTransfer",
+  "dueTransfers",
+]);

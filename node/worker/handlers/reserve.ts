@@ -27,5 +27,6 @@ export const reserve: Handler<"reserve"> = async (tx, args, ctx) => {
       expiresAt: expiresIn === null ? null : new Date(ctx.now.getTime() + expiresIn * 1000),
     },
   });
+  ctx.leases?.note(row.expiresAt);
   return reservationDto(row);
 };

@@ -5,6 +5,8 @@ export interface JobContext {
   /** The time of the batch: every job in one transaction sees the same clock. */
   now: Date;
   nodeId: string;
+  /** Told about every lease written, so the worker knows when the next one ends. */
+  leases?: { note(expiresAt: Date | null): void };
 }
 
 export type Handler<K extends JobName> = (tx: Tx, args: JobArgs<K>, ctx: JobContext) => Promise<JobResult<K>>;
