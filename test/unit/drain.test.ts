@@ -285,6 +285,27 @@ describe("Drain", () => {
   });
 });
 
+describe("read-only batches", () => {
+  it("run without a transaction once no lease can be due, and with one while it can", async () => {
+    await run("createProduct", { sku: "R", name: "R", price: "1.00", quantity: 3 });
+    await run("getProduct", { sku: "R" }); // learns that no lease is pending
+    const before = txs.count;
+    const reads = await Promise.all([send("getProduct", { sku: "R" }), send("listProducts", {}), send("listMovements", { sku: "R" })]);
+    expect(reads.map((r) => r.outcome.ok)).toEqual([true, true, true]);
+    expect((reads[0]!.outcome as { result: ProductDto }).result.onHand).toBe(3);
+    expect(txs.count).toBe(before);
+
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"], now: start });
+    await run("reserve", { sku: "R", quantity: 1, expiresInSeconds: 1 });
+    vi.setSystemTime(start + 2_000);
+    const afterLease = txs.count;
+    // A read that could see an expired lease goes through a transaction that expires it first.
+    expect(await run("getProduct", { sku: "R" })).toMatchObject({ reserved: 0, available: 3 });
+    expect(txs.count).toBe(afterLease + 1);
+  });
+});
+
 describe("idempotency keys", () => {
   beforeEach(async () => {
     await run("createProduct", { sku: "A", name: "A", price: "1.00", quantity: 10 });

@@ -13,6 +13,11 @@ export class LeaseWatch {
     if (expiresAt && this.nextDueAt !== undefined) this.nextDueAt = Math.min(this.nextDueAt, expiresAt.getTime());
   }
 
+  /** Whether a batch at `now` may have leases to expire (unknown counts as yes). */
+  mayBeDue(now: Date): boolean {
+    return this.nextDueAt === undefined || now.getTime() >= this.nextDueAt;
+  }
+
   /** The batch's transaction rolled back: what was learnt inside it may be untrue. */
   forget(): void {
     this.nextDueAt = undefined;
@@ -24,7 +29,7 @@ export class LeaseWatch {
    * job ever sees a reservation that should have expired.
    */
   async expireDue(tx: Tx, now: Date): Promise<number> {
-    if (this.nextDueAt !== undefined && now.getTime() < this.nextDueAt) return 0;
+    if (!this.mayBeDue(now)) return 0;
     const due = await expireDue(tx, now);
     const next = await tx.reservation.findFirst({
       where: { status: "ACTIVE", expiresAt: { gt: now } },
