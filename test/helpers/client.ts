@@ -118,7 +118,10 @@ export class TmuxClient {
       const [dead, status, signal] = execFileSync("tmux", ["-L", this.socket, "display-message", "-p", "-t", "0", "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}"], { encoding: "utf8" }).trim().split("|");
       if (dead !== "1") return null;
       // Killed by a signal: report it as a shell would (128 + signal number).
-      return { status: status ? Number(status) : 128 + Number(signal) };
+      if (status || signal) return { status: status ? Number(status) : 128 + Number(signal) };
+      // tmux sometimes marks the pane dead without its status: the unreaped process still has it.
+      const zombie = zombieStatus(this.pid);
+      return zombie === null ? null : { status: zombie };
     }, { what: "the interactive client to exit" });
     return state.status;
   }
@@ -130,5 +133,18 @@ export class TmuxClient {
     pids.delete(this.serverPid);
     // A killed tmux server leaves its socket file behind.
     fs.rmSync(this.socketPath, { force: true });
+  }
+}
+
+/** The exit status of a process that has ended but was not reaped yet (from /proc), else null. */
+function zombieStatus(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (fields[0] !== "Z") return null;
+    const wait = Number(fields[fields.length - 1]);
+    return (wait & 0x7f) === 0 ? (wait >> 8) & 0xff : 128 + (wait & 0x7f);
+  } catch {
+    return null;
   }
 }
