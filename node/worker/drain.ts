@@ -53,6 +53,11 @@ export class Drain {
     return this.queue.length;
   }
 
+  /** Resolves once nothing is queued or running (for a clean stop: the batch under way commits). */
+  async idle(): Promise<void> {
+    while (this.running) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
   private async run(): Promise<void> {
     this.running = true;
     try {

@@ -76,6 +76,17 @@ const send = (frames: Buffer[]) => {
   sending = sending.then(() => router.send(frames)).catch((error) => log.error("reply not sent", describeError(error)));
 };
 
+// Asked to stop (the node is stopping): take no new jobs, let the batch under way commit and
+// answer, then leave. The node kills us after a few seconds if this hangs.
+process.on("SIGTERM", () => {
+  router.close();
+  void drain
+    .idle()
+    .then(() => sending)
+    .then(() => db.$disconnect())
+    .finally(() => process.exit(0));
+});
+
 process.send?.({ type: "ready", pid: process.pid });
 log.info("db worker ready", { file, dataKey: keyring.current });
 
