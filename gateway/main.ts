@@ -7,6 +7,7 @@ import { RevocationList } from "../lib/auth/revocations.ts";
 import { createLogger, describeError } from "../lib/log.ts";
 import { createTlsFetch } from "../lib/tls.ts";
 import { loadGatewayConfig } from "./config.ts";
+import { probeKnownMembers } from "./probe-members.ts";
 import { Registry } from "./registry.ts";
 import { createGatewayServer } from "./server.ts";
 
@@ -15,13 +16,14 @@ const log = createLogger({ component: "gateway", gateway: config.id });
 const tls = await ensureServerCert(config.certsDir, config.id);
 const registry = new Registry({ offlineAfterMs: config.offlineAfterMs, file: path.join(config.dataDir, "members.json") });
 
+const serverFetch = createTlsFetch({ ca: tls.ca, cert: tls.cert, key: tls.key });
 const { server } = createGatewayServer({
   id: config.id,
   dev: config.dev,
   tls,
   registry,
   // The gateway presents its own certificate to members (mutual TLS between servers).
-  fetch: createTlsFetch({ ca: tls.ca, cert: tls.cert, key: tls.key }),
+  fetch: serverFetch,
   memberTimeoutMs: config.memberTimeoutMs,
   log,
   auth: { publicKeyPem: await tokenPublicKey(config.certsDir), revocations: new RevocationList(tokenKeyPaths(config.certsDir).revoked) },
@@ -31,6 +33,7 @@ const { server } = createGatewayServer({
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   log.info("gateway listening", { port, url: `https://localhost:${port}`, dev: config.dev, known: registry.list().map((m) => m.id) });
+  void probeKnownMembers(registry, serverFetch, log);
 });
 server.on("error", (error) => {
   log.error("cannot listen", describeError(error));

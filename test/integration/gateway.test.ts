@@ -182,7 +182,10 @@ describe("the gateway", () => {
     // Known from before the restart even before their next beat…
     const { warehouses } = await gateway.client.request<any>(gql`{ warehouses { id } }`);
     expect(warehouses.map((w: any) => w.id)).toEqual(["barcelona", "madrid", "sevilla", "valencia"]);
-    // …and online again once they beat.
+    // …asked at once whether they are up (not left offline until their next beat)…
+    for (const id of ["barcelona", "madrid", "sevilla", "valencia"])
+      await gateway.process.waitForLog((l) => l.msg === "member answered after the gateway restarted" && l.member === id, `${id} probed`);
+    // …and online again.
     await waitForOnline(gateway, ["barcelona", "madrid", "sevilla", "valencia"]);
     expect((await gateway.client.request<any>(STOCK_QUERY, { sku: "CASCO" })).stock).toMatchObject({ onHand: 68, unavailableWarehouses: [] });
   });
