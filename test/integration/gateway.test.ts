@@ -82,6 +82,20 @@ describe("the gateway", () => {
     expect(movements.items).toHaveLength(4);
     const times = movements.items.map((m: any) => m.occurredAt);
     expect([...times].sort().reverse()).toEqual(times);
+
+    // Paging one at a time through every warehouse's ledger gives the same list, then stops.
+    const PAGE = gql`query ($after: String) { movements(sku: "CASCO", first: 1, after: $after) { items { warehouseId id } nextCursor } }`;
+    const paged: unknown[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10 && (page === 0 || after); page++) {
+      const result: any = (await gateway.client.request<any>(PAGE, { after })).movements;
+      paged.push(...result.items);
+      after = result.nextCursor;
+    }
+    expect(after).toBeNull();
+    expect(paged).toEqual(movements.items.map((m: any) => ({ warehouseId: m.warehouseId, id: expect.any(String) })));
+    expect(paged.map((m: any) => m.warehouseId)).toEqual(movements.items.map((m: any) => m.warehouseId));
+    expect(await errorCode(gateway.client.request(PAGE, { after: "not-a-cursor" }))).toBe("BAD_USER_INPUT");
   });
 
   it("serves REST routes from persisted operations, with error codes mapped to HTTP statuses", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors.ts";
-import { decodeCursor, encodeCursor } from "../../node/worker/domain/cursor.ts";
+import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 
 function codeOf(fn: () => unknown): string {
   try {

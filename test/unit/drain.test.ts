@@ -256,7 +256,7 @@ describe("Drain", () => {
     await run("createProduct", { sku: "A", name: "A", price: "1.00", quantity: 1 });
     const forged = (json: string) => Buffer.from(json).toString("base64url");
     // "garbage" is refused today; a well-formed cursor whose number overflows to ±Infinity reaches Prisma
-    // and comes back as INTERNAL_SERVER_ERROR (see decodeCursor in node/worker/domain/cursor.ts).
+    // and comes back as INTERNAL_SERVER_ERROR (see decodeCursor in lib/cursor.ts).
     for (const after of ["garbage", forged('{"k":1e400}'), forged('{"k":-1e400}')]) {
       const error = await errorOf(send("listMovements", { after }));
       expect(error, `after=${after}`).toMatchObject({ code: "BAD_USER_INPUT", details: { field: "after" } });

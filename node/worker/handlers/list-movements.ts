@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.ts";
-import { decodeCursor, encodeCursor } from "../domain/cursor.ts";
+import { decodeCursor, encodeCursor } from "../../../lib/cursor.ts";
 import { movementDto } from "../domain/dto.ts";
 import { checkDate, checkKind, checkPageSize, checkSku } from "../domain/validate.ts";
 import type { Handler } from "./types.ts";

@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.ts";
-import { decodeCursor, encodeCursor } from "../domain/cursor.ts";
+import { decodeCursor, encodeCursor } from "../../../lib/cursor.ts";
 import { productDto } from "../domain/dto.ts";
 import { checkPageSize, checkText } from "../domain/validate.ts";
 import type { Handler } from "./types.ts";

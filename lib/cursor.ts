@@ -1,4 +1,4 @@
-import { badInput } from "../../../lib/errors.ts";
+import { badInput } from "./errors.ts";
 
 /** Opaque page cursors: base64url JSON of the last item's sort key. */
 export function encodeCursor(key: string | number): string {
