@@ -67,8 +67,16 @@ export interface TransferDto {
   attempts: number;
   lastError: string | null;
   nextAttemptAt: string | null;
+  /** When the destination applied it, by the destination's clock. */
+  receivedAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface TransferRef {
+  id: string;
+  sku: string;
+  quantity: number;
 }
 
 /** What the source sends the destination (POST /api/transfers): enough to create the product there. */
@@ -164,14 +172,25 @@ export interface Jobs {
     result: TransferDto;
   };
   listTransfers: {
-    args: { status?: TransferStatus[] | null; direction?: TransferDirection | null; sku?: string | null; updatedSince?: string | null };
+    args: {
+      status?: TransferStatus[] | null;
+      direction?: TransferDirection | null;
+      sku?: string | null;
+      updatedSince?: string | null;
+      receivedSince?: string | null;
+    };
     result: TransferDto[];
   };
   getTransfer: { args: { id: string }; result: TransferDto | null };
+  /** The gateway's company-wide counts: stock and transfers read in one job, so they agree. */
+  stockSnapshot: {
+    args: { sku?: string | null; search?: string | null; receivedSince: string };
+    result: { products: ProductDto[]; outgoing: TransferRef[]; acked: TransferRef[]; received: TransferRef[] };
+  };
   /** Source side: outgoing transfers whose next delivery attempt is due. */
   dueTransfers: { args: { limit: number; exclude: string[] }; result: { offer: TransferOffer; attempts: number }[] };
   /** Source side: the destination acknowledged; idempotent. */
-  transferDelivered: { args: { id: string }; result: TransferDto };
+  transferDelivered: { args: { id: string; receivedAt?: string | null }; result: TransferDto };
   /** Source side: an attempt failed for a passing reason; try again later. */
   transferAttemptFailed: { args: { id: string; error: string; retryInMs: number }; result: TransferDto };
   /** Source side: cancelled, or refused for good: the units come back with a compensating movement; idempotent. */

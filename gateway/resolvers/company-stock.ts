@@ -32,23 +32,31 @@ export function addToStock(stock: CompanyStock, warehouseId: string, product: Me
   stock.byWarehouse.push({ warehouseId, onHand: product.onHand, reserved: product.reserved, available: product.available });
 }
 
-/** What each member says about transfers, for the in-transit count. */
+/**
+ * What each member says about transfers, for the in-transit count, all in the same snapshot as its
+ * stock: what it sent and is still delivering, what it sent that was received recently, and what
+ * it received recently ("recently" by the destination's clock, which both sides record).
+ */
 export interface MemberTransfers {
   outgoing: { id: string; sku: string; quantity: number }[];
+  acked: { id: string; sku: string; quantity: number }[];
   received: { id: string }[];
 }
 
-/** Received transfers this recent are matched against sources that may not have heard the ack yet. */
-export const ACK_WINDOW_MS = 10 * 60_000;
+/** Receipts within this window are matched between sources and destinations. */
+export const RECEIPT_WINDOW_MS = 10 * 60_000;
 
 /**
- * Units on their way, per sku: outgoing transfers their sources still hold as unacknowledged,
- * minus those a destination already counts in its onHand (received, ack not yet back at the source).
+ * Units on their way, per sku. A transfer counts as in transit unless its destination's snapshot
+ * already has it in onHand. The members' snapshots are taken at slightly different moments, so the
+ * source may already know of the receipt that the destination's (earlier) snapshot does not show:
+ * it then still lists the transfer among its recently acknowledged ones, and it is counted once,
+ * here. A receipt older than the window is in both snapshots for sure, so in neither list.
  */
 export function inTransitBySku(parts: MemberTransfers[]): Map<string, number> {
   const received = new Set(parts.flatMap((p) => p.received.map((r) => r.id)));
   const bySku = new Map<string, number>();
-  for (const transfer of parts.flatMap((p) => p.outgoing))
+  for (const transfer of parts.flatMap((p) => [...p.outgoing, ...p.acked]))
     if (!received.has(transfer.id)) bySku.set(transfer.sku, (bySku.get(transfer.sku) ?? 0) + transfer.quantity);
   return bySku;
 }

@@ -14,7 +14,15 @@ export const Query = {
     ctx.call("movementReport", { from: args.from, to: args.to, sku: args.sku }),
   reservations: (_: unknown, args: Args, ctx: NodeContext) => ctx.call("listReservations", { sku: args.sku, status: args.status }),
   transfers: (_: unknown, args: Args, ctx: NodeContext) =>
-    ctx.call("listTransfers", { status: args.status, direction: args.direction, sku: args.sku, updatedSince: args.updatedSince }),
+    ctx.call("listTransfers", {
+      status: args.status,
+      direction: args.direction,
+      sku: args.sku,
+      updatedSince: args.updatedSince,
+      receivedSince: args.receivedSince,
+    }),
   transfer: (_: unknown, args: Args, ctx: NodeContext) => ctx.call("getTransfer", { id: args.id }),
+  stockSnapshot: (_: unknown, args: Args, ctx: NodeContext) =>
+    ctx.call("stockSnapshot", { sku: args.sku, search: args.search, receivedSince: args.receivedSince }),
   availabilityElsewhere: (_: unknown, args: Args, ctx: NodeContext) => graphqlErrors(() => ctx.transfers.availabilityElsewhere(args.sku)),
 };

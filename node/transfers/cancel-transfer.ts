@@ -41,7 +41,7 @@ export async function cancelTransfer(
   if (answer.status === 200) return returned();
   const error = peerError(answer.body, `${transfer.to} answered HTTP ${answer.status}`);
   if (error.details.reason === "RECEIVED") {
-    await deps.call("transferDelivered", { id: transfer.id });
+    await deps.call("transferDelivered", { id: transfer.id, receivedAt: typeof error.details.receivedAt === "string" ? error.details.receivedAt : null });
     throw conflict(`Transfer ${transfer.id} was already received by ${transfer.to}`, { id: transfer.id, status: "RECEIVED" });
   }
   throw error;

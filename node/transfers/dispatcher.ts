@@ -63,12 +63,12 @@ export class TransferDispatcher {
     try {
       const peer = await this.options.directory.resolve(offer.to);
       if (!peer) return void (await this.retryLater(offer, attempts, `warehouse ${offer.to} is not known yet`));
-      const answer = await peerRequest<{ error?: { code?: string; reason?: string; message?: string } }>(this.options.fetch, `${peer.url}/api/transfers`, {
+      const answer = await peerRequest<{ transfer?: { receivedAt?: string | null }; error?: { code?: string; reason?: string; message?: string } }>(this.options.fetch, `${peer.url}/api/transfers`, {
         method: "POST",
         body: offer,
       });
       if (answer.status === 200) {
-        await call("transferDelivered", { id: offer.id });
+        await call("transferDelivered", { id: offer.id, receivedAt: answer.body.transfer?.receivedAt ?? null });
         log.info("transfer delivered", { transferId: offer.id, to: offer.to, sku: offer.sku, quantity: offer.quantity });
       } else if (answer.status === 409 && answer.body.error?.reason === "CANCELLED") {
         await call("transferReturned", { id: offer.id, status: "CANCELLED", reason: "cancelled", actor: "system" });

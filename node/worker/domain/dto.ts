@@ -62,6 +62,7 @@ export function transferDto(row: Transfer): TransferDto {
     attempts: row.attempts,
     lastError: row.lastError,
     nextAttemptAt: row.nextAttemptAt ? row.nextAttemptAt.toISOString() : null,
+    receivedAt: row.receivedAt ? row.receivedAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -21,6 +21,7 @@ import { transferAttemptFailed } from "./transfer-attempt-failed.ts";
 import { transferDelivered } from "./transfer-delivered.ts";
 import { transferReturned } from "./transfer-returned.ts";
 import { transferStock } from "./transfer-stock.ts";
+import { stockSnapshot } from "./stock-snapshot.ts";
 import { updateProduct } from "./update-product.ts";
 
 /** Every job the worker runs, keyed by name (the keys are checked against schema/jobs.ts). */
@@ -41,6 +42,7 @@ export const handlers: HandlerTable = {
   transferStock,
   listTransfers,
   getTransfer,
+  stockSnapshot,
   dueTransfers,
   transferDelivered,
   transferAttemptFailed,
@@ -74,5 +76,6 @@ export const READ_JOBS = new Set<keyof HandlerTable>([
   "listReservations",
   "listTransfers",
   "getTransfer",
+  "stockSnapshot",
   "dueTransfers",
 ]);

@@ -31,7 +31,7 @@ export const receiveTransfer: Handler<"receiveTransfer"> = async (tx, args, ctx)
   });
   const row = await tx.transfer.create({
     data: {
-      id: offer.id, sku: offer.sku, quantity: offer.quantity, fromId: offer.from, toId: offer.to, direction: "IN", status: "RECEIVED",
+      id: offer.id, sku: offer.sku, quantity: offer.quantity, fromId: offer.from, toId: offer.to, direction: "IN", status: "RECEIVED", receivedAt: ctx.now,
       name: product.name, description: product.description, priceCents: product.priceCents,
       reference: sealField("Transfer.reference", offer.sku, offer.reference),
     },

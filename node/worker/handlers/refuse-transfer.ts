@@ -11,7 +11,8 @@ import type { Handler } from "./types.ts";
 export const refuseTransfer: Handler<"refuseTransfer"> = async (tx, args, ctx) => {
   const offer = checkOffer(args, ctx.nodeId);
   const seen = await incomingTransfer(tx, offer.id);
-  if (seen?.status === "RECEIVED") throw conflict(`Transfer ${offer.id} was already received`, { id: offer.id, reason: "RECEIVED" });
+  if (seen?.status === "RECEIVED")
+    throw conflict(`Transfer ${offer.id} was already received`, { id: offer.id, reason: "RECEIVED", receivedAt: seen.receivedAt?.toISOString() ?? null });
   if (seen) return transferDto(seen);
   const row = await tx.transfer.create({
     data: {
