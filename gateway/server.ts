@@ -4,6 +4,7 @@ import type { ServerTlsFiles } from "../certs/generate.ts";
 import type { Logger } from "../lib/log.ts";
 import { serverTlsOptions } from "../lib/tls.ts";
 import type { AuthOptions } from "../lib/auth/use-auth.ts";
+import { jsonResponse } from "../lib/http-json.ts";
 import { limitBody } from "../lib/limit-body.ts";
 import { LIMITS } from "../lib/plugins/hardening.ts";
 import { sharedYogaOptions } from "../lib/yoga-options.ts";
@@ -85,7 +86,7 @@ function useGatewayHealth(deps: GatewayServerDeps): Plugin {
     onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== "/health") return;
       const members = deps.registry.list().map((m) => ({ id: m.id, online: m.online, lastSeen: new Date(m.lastSeen).toISOString() }));
-      endResponse(new fetchAPI.Response(JSON.stringify({ status: "ok", id: deps.id, members }), { headers: { "content-type": "application/json" } }));
+      endResponse(jsonResponse(fetchAPI.Response, 200, { status: "ok", id: deps.id, members }));
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
+import { AppError } from "./errors.ts";
 
 /**
  * The one place that decides which company server is calling (DESIGN.md rule 6): a TLS client
@@ -12,6 +13,9 @@ export function peerIdentity(req: IncomingMessage | undefined): string | null {
   const cn = socket.getPeerCertificate()?.subject?.CN;
   return typeof cn === "string" && cn ? cn : null;
 }
+
+/** The refusal every server-only route gives a caller without a company certificate. */
+export const certificateRequired = () => new AppError("UNAUTHENTICATED", "A company server certificate is required");
 
 /** yoga hands the Node request to plugins as `serverContext.req`. */
 export function requestOf(serverContext: unknown): IncomingMessage | undefined {

@@ -48,7 +48,7 @@ const { server } = createNodeServer({
   node: { id: config.id, name: config.name },
   dev: config.dev,
   tls,
-  call: (name, args) => queue.call(name, args),
+  call,
   auth: { publicKeyPem: await tokenPublicKey(config.certsDir), revocations: new RevocationList(tokenKeyPaths(config.certsDir).revoked) },
   rateLimit: config.rateLimit,
   transfers: createTransferService({ selfId: config.id, call, directory, dispatcher, fetch: serverFetch, peerTimeoutMs: 2000 }),

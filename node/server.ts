@@ -1,7 +1,8 @@
 import https from "node:https";
 import { createSchema, createYoga, type Plugin } from "graphql-yoga";
 import type { ServerTlsFiles } from "../certs/generate.ts";
-import { peerIdentity, requestOf } from "../lib/peer-identity.ts";
+import { errorResponse, jsonResponse } from "../lib/http-json.ts";
+import { certificateRequired, peerIdentity, requestOf } from "../lib/peer-identity.ts";
 import { serverTlsOptions } from "../lib/tls.ts";
 import type { AuthOptions } from "../lib/auth/use-auth.ts";
 import { limitBody } from "../lib/limit-body.ts";
@@ -49,8 +50,7 @@ function useSchemaRoute(): Plugin {
   return {
     onRequest({ url, endResponse, fetchAPI, serverContext }) {
       if (url.pathname !== "/schema.graphql") return;
-      if (!peerIdentity(requestOf(serverContext)))
-        return endResponse(new fetchAPI.Response(JSON.stringify({ error: { code: "UNAUTHENTICATED", message: "a company server certificate is required" } }), { status: 401, headers: { "content-type": "application/json" } }));
+      if (!peerIdentity(requestOf(serverContext))) return endResponse(errorResponse(fetchAPI.Response, certificateRequired()));
       endResponse(new fetchAPI.Response(sdl, { headers: { "content-type": "text/plain; charset=utf-8" } }));
     },
   };
@@ -62,7 +62,7 @@ function useHealth(deps: NodeServerDeps): Plugin {
     async onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== "/health") return;
       const db = (await deps.dbUp()) ? "up" : "down";
-      endResponse(new fetchAPI.Response(JSON.stringify({ status: "ok", id: deps.node.id, db }), { headers: { "content-type": "application/json" } }));
+      endResponse(jsonResponse(fetchAPI.Response, 200, { status: "ok", id: deps.node.id, db }));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Plugin } from "graphql-yoga";
+import { jsonResponse } from "../../lib/http-json.ts";
 import { httpStatusOf, isErrorCode } from "../../schema/errors.ts";
 import type { RestOperation } from "./operations.ts";
 import { restVariables } from "./variables.ts";
@@ -15,8 +16,7 @@ export function useRestRoutes(operations: RestOperation[], execute: ExecuteOverG
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith("/api/") && url.pathname !== "/api") return;
-      const json = (status: number, body: unknown) =>
-        endResponse(new fetchAPI.Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }));
+      const json = (status: number, body: unknown) => endResponse(jsonResponse(fetchAPI.Response, status, body));
       if (url.pathname === "/api/openapi.json" && request.method === "GET") return json(200, openapi());
       let operation: RestOperation | undefined;
       let params: Record<string, string> | null = null;

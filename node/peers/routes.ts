@@ -1,7 +1,7 @@
 import type { Plugin } from "graphql-yoga";
 import { AppError } from "../../lib/errors.ts";
 import { errorResponse, jsonResponse } from "../../lib/http-json.ts";
-import { peerIdentity, requestOf } from "../../lib/peer-identity.ts";
+import { certificateRequired, peerIdentity, requestOf } from "../../lib/peer-identity.ts";
 import type { TransferOffer } from "../../schema/jobs.ts";
 import type { JobCaller } from "../resolvers/context.ts";
 
@@ -21,7 +21,7 @@ export function usePeerRoutes(call: JobCaller): Plugin {
       if (!isTransfer && !STOCK.test(path)) return;
       const peer = peerIdentity(requestOf(serverContext));
       const fail = (error: unknown) => endResponse(errorResponse(fetchAPI.Response, error));
-      if (!peer) return fail(new AppError("UNAUTHENTICATED", "A company server certificate is required"));
+      if (!peer) return fail(certificateRequired());
       try {
         if (request.method === "GET" && STOCK.test(path)) {
           const sku = decodeURIComponent(STOCK.exec(path)![1]!);
