@@ -45,11 +45,10 @@ export class NodeAdapter {
     },
     stock: async (v) => {
       const { product } = await this.send(this.op("nodeProduct"), { sku: v.sku });
-      return { stock: toStock(String(v.sku), (await this.warehouse()).id, product) };
-    },
-    stockInTransit: async (v) => {
+      // From one warehouse, in transit is what it is still delivering.
       const transfers = (await this.send(this.op("nodeTransfers"), { sku: v.sku, status: ["PENDING", "IN_TRANSIT"] })).transfers as Transfer[];
-      return { stock: { inTransit: transfers.reduce((sum, t) => sum + t.quantity, 0) } };
+      const inTransit = transfers.reduce((sum, t) => sum + t.quantity, 0);
+      return { stock: { ...toStock(String(v.sku), (await this.warehouse()).id, product), inTransit } };
     },
     inventory: async (v) => {
       const id = (await this.warehouse()).id;

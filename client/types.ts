@@ -31,6 +31,8 @@ export interface CompanyStock {
   onHand: number;
   reserved: number;
   available: number;
+  /** Units between warehouses (`stock` only; company-wide onHand + inTransit is conserved). */
+  inTransit?: number;
   byWarehouse: WarehouseStock[];
   unavailableWarehouses: string[];
 }

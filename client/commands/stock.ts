@@ -3,21 +3,12 @@ import { LocalApiError } from "../errors.ts";
 import type { CompanyStock } from "../types.ts";
 import { defineCommand, emit, onePositional, warnUnavailable } from "./command.ts";
 
-export type StockView = CompanyStock & { inTransit: number | null };
+export type StockView = CompanyStock & { inTransit: number };
 
-/**
- * One sku everywhere. The units in transit are asked apart: a gateway without transfers (an older
- * release) still answers the stock, and the client shows no in-transit line.
- */
+/** One sku everywhere, with the units on their way between warehouses: one company-wide answer. */
 export async function stockOf(ctx: Ctx, sku: string): Promise<StockView> {
-  const [stock, transit] = await ctx.status.spin(ctx.t("working"), () =>
-    Promise.allSettled([
-      ctx.api.request<{ stock: CompanyStock }>("stock", { sku }),
-      ctx.api.request<{ stock: { inTransit: number } }>("stockInTransit", { sku }),
-    ]),
-  );
-  if (stock.status === "rejected") throw stock.reason;
-  return { ...stock.value.stock, inTransit: transit.status === "fulfilled" ? transit.value.stock.inTransit : null };
+  const { stock } = await ctx.status.spin(ctx.t("working"), () => ctx.api.request<{ stock: StockView }>("stock", { sku }));
+  return stock;
 }
 
 export function renderStock(ctx: Ctx, stock: StockView): string {
