@@ -2,28 +2,14 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
+import { isAlive, killPid } from "../../lib/pids.ts";
+
+export { isAlive, killPid };
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** Every pid the bench started (db workers included, learnt from their node's log), killed whatever happens. */
 const started = new Set<number>();
-
-export function killPid(pid: number, signal: NodeJS.Signals = "SIGKILL"): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Registers a process started elsewhere (e.g. a tracer), so killAll ends it too. */
 export function track(pid: number | undefined): () => void {

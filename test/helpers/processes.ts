@@ -3,6 +3,9 @@ import path from "node:path";
 import readline from "node:readline";
 import { afterAll } from "vitest";
 import { waitFor } from "./wait.ts";
+import { isAlive, killPid } from "../../lib/pids.ts";
+
+export { isAlive, killPid };
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -13,24 +16,6 @@ afterAll(() => {
   for (const pid of started) killPid(pid, "SIGKILL");
   started.clear();
 });
-
-export function killPid(pid: number | undefined, signal: NodeJS.Signals = "SIGKILL"): void {
-  if (!pid) return;
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export interface Spawned {
   child: ChildProcess;
